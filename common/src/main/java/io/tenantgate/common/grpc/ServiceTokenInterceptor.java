@@ -7,6 +7,7 @@ import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.quarkus.grpc.GlobalInterceptor;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.runtime.TokensHelper;
@@ -36,13 +37,49 @@ public class ServiceTokenInterceptor implements ClientInterceptor {
 
     @Override
     public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+        String token;
+        try {
+            token = tokens.getTokens(oidcClient).await().atMost(TOKEN_TIMEOUT).getAccessToken();
+        } catch (RuntimeException e) {
+            // Never call out unauthenticated: fail this call the way the callee would.
+            return new RefusedCall<>(Status.UNAUTHENTICATED.withDescription("no service token: " + e.getMessage()));
+        }
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
             @Override
             public void start(Listener<A> listener, Metadata headers) {
-                String token = tokens.getTokens(oidcClient).await().atMost(TOKEN_TIMEOUT).getAccessToken();
                 headers.put(AUTHORIZATION, "Bearer " + token);
                 super.start(listener, headers);
             }
         };
+    }
+
+    /** A call that never reaches the network and closes at once with the given status. */
+    private static final class RefusedCall<Q, A> extends ClientCall<Q, A> {
+        private final Status status;
+
+        RefusedCall(Status status) {
+            this.status = status;
+        }
+
+        @Override
+        public void start(Listener<A> listener, Metadata headers) {
+            listener.onClose(status, new Metadata());
+        }
+
+        @Override
+        public void request(int numMessages) {
+        }
+
+        @Override
+        public void cancel(String message, Throwable cause) {
+        }
+
+        @Override
+        public void halfClose() {
+        }
+
+        @Override
+        public void sendMessage(Q message) {
+        }
     }
 }

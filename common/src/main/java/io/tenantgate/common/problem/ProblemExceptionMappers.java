@@ -89,11 +89,19 @@ public class ProblemExceptionMappers {
                 .build();
     }
 
-    /** {@code create.request.owners[1].percentage} becomes {@code owners[1].percentage}. */
+    /**
+     * {@code create.request.owners[1].percentage} becomes {@code owners[1].percentage}; a violated query or
+     * path parameter ({@code list.size}) is named by the parameter itself ({@code size}).
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
                 continue;
             }
             if (node.getIndex() != null) {
@@ -108,7 +116,10 @@ public class ProblemExceptionMappers {
                 field.append(node.getName());
             }
         }
-        return field.isEmpty() ? "body" : field.toString();
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter != null ? parameter : "body";
     }
 
     private static String jsonPath(List<JsonMappingException.Reference> path) {
