@@ -1,0 +1,57 @@
+package io.tenantgate.common.grpc;
+
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.Status;
+import io.grpc.StatusException;
+import io.quarkus.grpc.auth.AuthExceptionHandler;
+import io.quarkus.grpc.auth.AuthExceptionHandlerProvider;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * gRPC answers to security failures that match REST's 401/403: a caller without a (valid) token gets
+ * UNAUTHENTICATED, a caller whose token lacks the role gets PERMISSION_DENIED. Quarkus's default maps
+ * both anonymous and forbidden calls to PERMISSION_DENIED.
+ */
+@ApplicationScoped
+public class GrpcAuthExceptions implements AuthExceptionHandlerProvider {
+
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 1;
+    }
+
+    @Override
+    public <Q, A> AuthExceptionHandler<Q, A> createHandler(ServerCall.Listener<Q> listener, ServerCall<Q, A> call,
+                                                           Metadata metadata) {
+        return new AuthExceptionHandler<>(listener, call, metadata) {
+            @Override
+            protected void handleException(Throwable failure, ServerCall<Q, A> serverCall, Metadata trailers) {
+                if (failure instanceof AuthenticationException || failure instanceof SecurityException) {
+                    serverCall.close(status(failure), trailers);
+                } else {
+                    super.handleException(failure, serverCall, trailers);
+                }
+            }
+        };
+    }
+
+    @Override
+    public StatusException transformToStatusException(Throwable failure) {
+        return status(failure).asException();
+    }
+
+    @Override
+    public boolean handlesException(Throwable failure) {
+        return failure instanceof AuthenticationException || failure instanceof SecurityException;
+    }
+
+    static Status status(Throwable failure) {
+        boolean unauthenticated = failure instanceof AuthenticationException || failure instanceof UnauthorizedException;
+        return unauthenticated
+                ? Status.UNAUTHENTICATED.withDescription("a valid bearer token is required")
+                : Status.PERMISSION_DENIED.withDescription("the token lacks a role this method requires");
+    }
+}

@@ -1,0 +1,42 @@
+package io.tenantgate.suite;
+
+/** What {@code ./tenantgate up} prints once everything is ready. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static String ready(TenantgateSuite suite) {
+        SuiteSettings s = suite.settings();
+        String token = s.keycloakUrl() + "/realms/tenantgate/protocol/openid-connect/token";
+        return """
+
+                TenantGate is up (ready in %d s). Ctrl-C stops everything.
+
+                  screening-service  %s   (REST, gRPC; Swagger UI at /q/swagger-ui)
+                  identity-service   %s
+                  reporting-service  %s
+                  Keycloak           %s   (realm tenantgate)
+                  PostgreSQL         localhost:%d   (user postgres; databases screening, identity, reporting)
+                  Logs               %s
+                  Process ids        %s
+
+                Demo users (local only; client tenantgate-cli, password grant):
+                  analyst / analyst-local-only        supervisor / supervisor-local-only
+                  regulator / regulator-local-only    operator / operator-local-only
+
+                Demo integrations (client credentials; secrets are new on every start):
+                  onboarding-demo  %s
+                  metering-demo    %s
+
+                Try it:
+                  TOKEN=$(curl -s %s -d grant_type=password -d client_id=tenantgate-cli \\
+                      -d username=operator -d password=operator-local-only | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
+                  curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/screening/lists
+                """.formatted(suite.startupTime().toSeconds(),
+                s.serviceUrl(Service.SCREENING), s.serviceUrl(Service.IDENTITY), s.serviceUrl(Service.REPORTING),
+                s.keycloakUrl(), s.postgresPort(), s.logs(), suite.pids(),
+                suite.clientSecret("onboarding-demo"), suite.clientSecret("metering-demo"),
+                token, s.serviceUrl(Service.IDENTITY));
+    }
+}

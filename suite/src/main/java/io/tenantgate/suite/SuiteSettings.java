@@ -1,0 +1,108 @@
+package io.tenantgate.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where the local suite keeps its files and which ports it uses. Every value has a default and can be
+ * changed with a command-line flag ({@code --keycloak-port 8280}); see {@link #USAGE}.
+ */
+public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, int keycloakPort,
+                            int keycloakManagementPort, int screeningPort, int identityPort, int reportingPort,
+                            Duration startTimeout) {
+
+    public static final String KEYCLOAK_VERSION = "26.5.6";
+
+    static final String USAGE = """
+            Options (all optional):
+              --home DIR                   state: PostgreSQL data, logs, lock (default: <repo>/.tenantgate)
+              --cache DIR                  downloaded Keycloak distribution (default: <home>/cache)
+              --postgres-port N            embedded PostgreSQL (default 15432)
+              --keycloak-port N            Keycloak HTTP (default 8180)
+              --keycloak-management-port N Keycloak health endpoint (default 9180)
+              --screening-port N           screening-service REST + gRPC (default 8081)
+              --identity-port N            identity-service REST + gRPC (default 8082)
+              --reporting-port N           reporting-service REST + gRPC (default 8083)
+              --start-timeout SECONDS      how long each part may take to become ready (default 240)
+            """;
+
+    private static final Set<String> FLAGS = Set.of("--home", "--cache", "--postgres-port", "--keycloak-port",
+            "--keycloak-management-port", "--screening-port", "--identity-port", "--reporting-port",
+            "--start-timeout");
+
+    public static SuiteSettings defaults(Path repo) {
+        return parse(repo, List.of());
+    }
+
+    /** Reads {@code --flag value} pairs; anything else is an error that shows the usage. */
+    public static SuiteSettings parse(Path repo, List<String> args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String flag = args.get(i);
+            if (!FLAGS.contains(flag)) {
+                throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            given.put(flag, args.get(i + 1));
+        }
+        Path home = path(given.get("--home"), repo.resolve(".tenantgate"));
+        return new SuiteSettings(repo, home, path(given.get("--cache"), home.resolve("cache")),
+                port(given, "--postgres-port", 15432),
+                port(given, "--keycloak-port", 8180),
+                port(given, "--keycloak-management-port", 9180),
+                port(given, "--screening-port", 8081),
+                port(given, "--identity-port", 8082),
+                port(given, "--reporting-port", 8083),
+                Duration.ofSeconds(number(given, "--start-timeout", 240, Integer.MAX_VALUE)));
+    }
+
+    private static Path path(String value, Path fallback) {
+        return value == null ? fallback : Path.of(value).toAbsolutePath();
+    }
+
+    private static int port(Map<String, String> given, String flag, int fallback) {
+        return number(given, flag, fallback, 65535);
+    }
+
+    private static int number(Map<String, String> given, String flag, int fallback, int max) {
+        String value = given.get(flag);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " must be a whole number from 1 to " + max + ", not " + value);
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    public String serviceUrl(Service service) {
+        return "http://localhost:" + servicePort(service);
+    }
+
+    public int servicePort(Service service) {
+        return switch (service) {
+            case SCREENING -> screeningPort;
+            case IDENTITY -> identityPort;
+            case REPORTING -> reportingPort;
+        };
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+}

@@ -1,0 +1,67 @@
+package io.tenantgate.suite;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** Entry point of {@code ./tenantgate}. */
+public final class TenantgateCommand {
+
+    private static final String HELP = """
+            Usage: ./tenantgate COMMAND [options]
+
+            Commands:
+              up      start the whole suite (PostgreSQL, Keycloak, the three services) and keep it running
+                      until Ctrl-C, which stops everything it started
+              help    show this text
+
+            """ + SuiteSettings.USAGE;
+
+    private TenantgateCommand() {
+    }
+
+    public static void main(String[] args) {
+        Path repo = Path.of(System.getProperty("tenantgate.repo", ".")).toAbsolutePath().normalize();
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> options = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            switch (command) {
+                case "up" -> up(SuiteSettings.parse(repo, options));
+                case "help", "--help", "-h" -> System.out.print(HELP);
+                default -> fail("unknown command " + command + "\n\n" + HELP, 2);
+            }
+        } catch (TenantgateSuite.AlreadyRunningException e) {
+            fail(e.getMessage(), 3);
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage(), 2);
+        } catch (RuntimeException e) {
+            fail("TenantGate did not start: " + e.getMessage(), 1);
+        }
+    }
+
+    private static void up(SuiteSettings settings) {
+        System.out.println("Starting TenantGate from " + settings.repo() + " (state in " + settings.home() + ")");
+        TenantgateSuite suite = TenantgateSuite.open(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before anything starts, so Ctrl-C at any moment stops whatever did start.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping TenantGate...");
+            suite.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "tenantgate-shutdown"));
+        suite.start();
+        System.out.println(Banner.ready(suite));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void fail(String message, int code) {
+        System.err.println(message);
+        System.exit(code);
+    }
+}

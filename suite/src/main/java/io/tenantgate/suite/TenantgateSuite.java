@@ -1,0 +1,265 @@
+package io.tenantgate.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The whole suite on one machine: embedded PostgreSQL, Keycloak with the tenantgate realm, and the three
+ * services from their packaged jars. Used by {@code ./tenantgate up} and by the end-to-end tests alike.
+ * Closing it stops everything it started, newest first, by process id.
+ */
+public final class TenantgateSuite implements AutoCloseable {
+
+    /** Onboarding integrations and metering have no service of their own here; their secrets are printed. */
+    public static final List<String> DEMO_CLIENTS = List.of("onboarding-demo", "metering-demo");
+
+    private final SuiteSettings settings;
+    private final Map<String, String> clientSecrets;
+    private final Path lock;
+    private final Instant openedAt = Instant.now();
+    private Duration startupTime;
+    private EmbeddedDatabase database;
+    private ManagedProcess keycloak;
+    private final Map<Service, ManagedProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
+    private boolean closed;
+
+    private TenantgateSuite(SuiteSettings settings, Map<String, String> clientSecrets, Path lock) {
+        this.settings = settings;
+        this.clientSecrets = clientSecrets;
+        this.lock = lock;
+    }
+
+    /**
+     * Claims the home folder (one suite per home) without starting anything yet, so a caller can arrange
+     * for {@link #close()} before {@link #start()} begins.
+     */
+    public static TenantgateSuite open(SuiteSettings settings) {
+        missingServiceJars(settings).ifPresent(missing -> {
+            throw new IllegalStateException("not built: " + missing + ". Run ./mvnw package -DskipTests first.");
+        });
+        Path lock = acquireLock(settings.home());
+        SuiteState.stopLeftovers(settings);
+        return new TenantgateSuite(settings, generateSecrets(), lock);
+    }
+
+    /** Starts everything and waits until each part is ready; on failure, stops what did start. */
+    public TenantgateSuite start() {
+        try {
+            checkPortsFree();
+            database = launch(() -> EmbeddedDatabase.start(settings));
+            keycloak = launch(() -> KeycloakServer.start(settings, keycloakEnvironment()));
+            keycloak.awaitHttpOk("http://localhost:" + settings.keycloakManagementPort() + "/health/ready",
+                    settings.startTimeout());
+            keycloak.awaitHttpOk(settings.keycloakUrl() + "/realms/tenantgate/.well-known/openid-configuration",
+                    settings.startTimeout());
+            CompletableFuture.allOf(java.util.Arrays.stream(Service.values())
+                    .map(service -> CompletableFuture.runAsync(() -> startService(service)))
+                    .toArray(CompletableFuture[]::new)).join();
+            Map<String, Long> pids = new LinkedHashMap<>(Map.of("launcher", ProcessHandle.current().pid()));
+            pids.putAll(pids());
+            SuiteState.write(settings.home(), pids);
+            startupTime = Duration.between(openedAt, Instant.now());
+            return this;
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts one part unless the suite is being closed; close() waits for a start in progress. */
+    private synchronized <T> T launch(Supplier<T> starter) {
+        if (closed) {
+            throw new IllegalStateException("TenantGate is stopping");
+        }
+        return starter.get();
+    }
+
+    private void startService(Service service) {
+        Path jar = serviceJar(settings, service);
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx512m",
+                "-Dquarkus.http.port=" + settings.servicePort(service),
+                "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
+                "-Dtenantgate.keycloak.url=" + settings.keycloakUrl(),
+                "-Dquarkus.grpc.clients.screening.port=" + settings.screeningPort(),
+                "-Dquarkus.log.console.json.enabled=false",
+                // Marks the process as this suite's, for people and tests looking at the process table.
+                "-Dtenantgate.home=" + settings.home()));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(settings.home().toFile());
+        builder.environment().put("TENANTGATE_CLIENT_SECRET", clientSecrets.get(service.module()));
+        ManagedProcess process = launch(() -> {
+            ManagedProcess started = ManagedProcess.start(service.module(), builder,
+                    settings.logs().resolve(service.module() + ".log"));
+            services.put(service, started);
+            return started;
+        });
+        process.awaitHttpOk(settings.serviceUrl(service) + "/q/health/ready", settings.startTimeout());
+    }
+
+    public SuiteSettings settings() {
+        return settings;
+    }
+
+    /** How long {@link #start()} took until everything was ready. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** The generated secret of a confidential Keycloak client (a service or a demo integration). */
+    public String clientSecret(String clientId) {
+        String secret = clientSecrets.get(clientId);
+        if (secret == null) {
+            throw new IllegalArgumentException("no such client: " + clientId);
+        }
+        return secret;
+    }
+
+    /** Process ids of everything the suite started, by name. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("postgres", database.pid());
+        pids.put("keycloak", keycloak.pid());
+        services.forEach((service, process) -> pids.put(service.module(), process.pid()));
+        return pids;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<ManagedProcess> running = new ArrayList<>(services.values());
+        running.parallelStream().forEach(ManagedProcess::stop);
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+        services.clear();
+        try {
+            Files.deleteIfExists(SuiteState.file(settings.home()));
+            Files.deleteIfExists(lock);
+        } catch (IOException e) {
+            System.err.println("could not remove " + lock + ": " + e.getMessage());
+        }
+    }
+
+    static Optional<String> missingServiceJars(SuiteSettings settings) {
+        String missing = java.util.Arrays.stream(Service.values())
+                .map(s -> serviceJar(settings, s))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString)
+                .collect(Collectors.joining(", "));
+        return missing.isEmpty() ? Optional.empty() : Optional.of(missing);
+    }
+
+    private static Path serviceJar(SuiteSettings settings, Service service) {
+        return settings.repo().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * One suite per home folder. The lock file holds the owner's process id, so a lock left by a crashed
+     * run is recognised as stale and taken over.
+     */
+    private static Path acquireLock(Path home) {
+        Path lock = home.resolve("suite.pid");
+        try {
+            Files.createDirectories(home);
+            if (Files.exists(lock)) {
+                String owner = Files.readString(lock, StandardCharsets.UTF_8).trim();
+                Optional<ProcessHandle> alive = parsePid(owner).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
+                if (alive.isPresent()) {
+                    throw new AlreadyRunningException("TenantGate is already running from " + home + " (process "
+                            + owner + "). Stop it first: press Ctrl-C in its terminal, or run: kill " + owner);
+                }
+            }
+            Files.writeString(lock, Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+            return lock;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + lock + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Long> parsePid(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL", settings.postgresPort());
+        ports.put("Keycloak", settings.keycloakPort());
+        ports.put("Keycloak management", settings.keycloakManagementPort());
+        for (Service service : Service.values()) {
+            ports.put(service.module(), settings.servicePort(service));
+        }
+        ports.forEach((what, port) -> {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.bind(new InetSocketAddress("localhost", port));
+            } catch (IOException inUse) {
+                throw new IllegalStateException("port " + port + " for " + what
+                        + " is in use; free it or choose another with the matching --...-port option");
+            }
+        });
+    }
+
+    private Map<String, String> keycloakEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        clientSecrets.forEach((client, secret) ->
+                env.put("TENANTGATE_" + client.toUpperCase().replace('-', '_') + "_SECRET", secret));
+        return env;
+    }
+
+    /** Fresh random client secrets for every start: Keycloak's store is in memory, so nothing goes stale. */
+    private static Map<String, String> generateSecrets() {
+        SecureRandom random = new SecureRandom();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            secrets.put(service.module(), randomSecret(random));
+        }
+        DEMO_CLIENTS.forEach(client -> secrets.put(client, randomSecret(random)));
+        return secrets;
+    }
+
+    private static String randomSecret(SecureRandom random) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Another suite already runs from the same home folder. */
+    public static final class AlreadyRunningException extends IllegalStateException {
+        AlreadyRunningException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.tenantgate.suite;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Settings for suites started by the end-to-end tests: ports and folders apart from a developer's `up`. */
+final class ItSettings {
+
+    private ItSettings() {
+    }
+
+    static Path repo() {
+        return Path.of(System.getProperty("tenantgate.repo", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path itDir() {
+        return Path.of(System.getProperty("tenantgate.it.dir", "target/it")).toAbsolutePath().normalize();
+    }
+
+    /** Every suite the tests start shares one Keycloak download, used by one suite at a time. */
+    static Path cache() {
+        return itDir().resolve("cache");
+    }
+
+    /** Options for a suite whose ports start at {@code base} (base+432 PostgreSQL, base+180 Keycloak, ...). */
+    static List<String> options(String home, int base) {
+        return List.of("--home", itDir().resolve(home).toString(), "--cache", cache().toString(),
+                "--postgres-port", String.valueOf(base + 432),
+                "--keycloak-port", String.valueOf(base + 180),
+                "--keycloak-management-port", String.valueOf(base + 190),
+                "--screening-port", String.valueOf(base + 81),
+                "--identity-port", String.valueOf(base + 82),
+                "--reporting-port", String.valueOf(base + 83),
+                "--start-timeout", "300");
+    }
+}

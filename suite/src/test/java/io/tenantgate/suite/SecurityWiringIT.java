@@ -1,0 +1,147 @@
+package io.tenantgate.suite;
+
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.MetadataUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The wiring of the assembled suite, with real tokens from the real Keycloak: every service refuses
+ * anonymous callers and wrong roles, and service-to-service gRPC works only with a service token.
+ */
+@ExtendWith(SuiteExtension.class)
+class SecurityWiringIT {
+
+    private static TenantgateSuite suite;
+    private static Tokens tokens;
+    private static ManagedChannel screeningChannel;
+
+    /** GetListStatus with raw bytes: its request is an empty message, so no generated stub is needed here. */
+    private static final MethodDescriptor<byte[], byte[]> GET_LIST_STATUS = MethodDescriptor.<byte[], byte[]>newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName("tenantgate.screening.v1.ScreeningService/GetListStatus")
+            .setRequestMarshaller(new BytesMarshaller())
+            .setResponseMarshaller(new BytesMarshaller())
+            .build();
+
+    @BeforeAll
+    static void connect(TenantgateSuite running) {
+        suite = running;
+        tokens = new Tokens(running);
+        screeningChannel = ManagedChannelBuilder.forAddress("localhost", running.settings().screeningPort())
+                .usePlaintext().build();
+    }
+
+    @AfterAll
+    static void disconnect() throws InterruptedException {
+        screeningChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    @ParameterizedTest(name = "{0} {1}: no token 401, {3} 403, {2} 200")
+    @CsvSource({
+            "SCREENING, /api/v1/lists,            operator, regulator",
+            "IDENTITY,  /api/v1/screening/lists,  operator, regulator",
+            "REPORTING, /api/v1/events,           operator, analyst",
+    })
+    void everyServiceChecksTokensAndRoles(Service service, String path, String allowed, String refused) {
+        String url = suite.settings().serviceUrl(service) + path;
+
+        given().when().get(url).then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2("not-a-token").when().get(url).then().statusCode(401);
+        given().auth().oauth2(tokens.user(refused)).when().get(url).then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
+        given().auth().oauth2(tokens.user(allowed)).when().get(url).then().statusCode(200);
+    }
+
+    /** identity-service answers from screening-service over gRPC, with its own client-credentials token. */
+    @Test
+    void identityServiceReachesScreeningWithItsServiceToken() {
+        given().auth().oauth2(tokens.user("analyst"))
+                .when().get(suite.settings().serviceUrl(Service.IDENTITY) + "/api/v1/screening/lists")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("$", notNullValue());
+    }
+
+    @Test
+    void screeningGrpcAcceptsTheIdentityServiceToken() {
+        byte[] status = callGetListStatus(tokens.client("identity-service"));
+        // No list is imported yet: the response is an empty GetListStatusResponse.
+        assertArrayEquals(new byte[0], status);
+    }
+
+    @Test
+    void screeningGrpcRefusesCallsWithoutAToken() {
+        StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> callGetListStatus(null));
+        assertEquals(Status.Code.UNAUTHENTICATED, refused.getStatus().getCode());
+    }
+
+    @Test
+    void screeningGrpcRefusesPeopleAndOtherServices() {
+        for (String token : new String[]{tokens.user("operator"), tokens.client("reporting-service"),
+                tokens.client("onboarding-demo")}) {
+            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> callGetListStatus(token));
+            assertEquals(Status.Code.PERMISSION_DENIED, refused.getStatus().getCode());
+        }
+    }
+
+    @Test
+    void screeningGrpcRefusesAForgedToken() {
+        String real = tokens.client("identity-service");
+        String forged = real.substring(0, real.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> callGetListStatus(forged));
+        assertEquals(Status.Code.UNAUTHENTICATED, refused.getStatus().getCode());
+    }
+
+    private static byte[] callGetListStatus(String bearerToken) {
+        Metadata headers = new Metadata();
+        if (bearerToken != null) {
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + bearerToken);
+        }
+        var channel = io.grpc.ClientInterceptors.intercept(screeningChannel,
+                MetadataUtils.newAttachHeadersInterceptor(headers));
+        return ClientCalls.blockingUnaryCall(channel, GET_LIST_STATUS,
+                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]);
+    }
+
+    private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
