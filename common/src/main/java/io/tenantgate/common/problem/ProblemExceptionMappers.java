@@ -1,7 +1,10 @@
 package io.tenantgate.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -44,7 +47,9 @@ public class ProblemExceptionMappers {
         return respond(Problem.of("invalid-request", "Invalid request", 400, detail).withErrors(errors), uri);
     }
 
-    @ServerExceptionMapper
+    /** Named one by one: Quarkus maps the specific Jackson exceptions itself unless a mapper claims them. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
         String reason = e.getOriginalMessage();
@@ -109,7 +114,7 @@ public class ProblemExceptionMappers {
             } else if (node.getKey() != null) {
                 field.append('[').append(node.getKey()).append(']');
             }
-            if (node.getName() != null && !node.getName().isEmpty()) {
+            if (node.getName() != null && !node.getName().isEmpty() && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 if (!field.isEmpty()) {
                     field.append('.');
                 }

@@ -1,0 +1,89 @@
+package io.tenantgate.screening.engine.index;
+
+import io.tenantgate.screening.engine.model.Entry;
+import io.tenantgate.screening.engine.model.Identifier;
+import io.tenantgate.screening.engine.model.PartialDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Weighs the facts besides the name. Agreement adds a little (the name must carry the match), conflict
+ * takes more: a different year of birth is strong evidence of a different person. An exact identity
+ * document number is strong evidence of the same party.
+ */
+final class FactScorer {
+
+    static final double SAME_DATE_OF_BIRTH = 0.05;
+    static final double SAME_YEAR_OF_BIRTH = 0.03;
+    static final double DIFFERENT_YEAR_OF_BIRTH = -0.15;
+    static final double SAME_COUNTRY = 0.02;
+    static final double DIFFERENT_NATIONALITY = -0.05;
+    static final double SAME_ID_NUMBER = 0.3;
+    static final double DIFFERENT_TYPE = -0.1;
+    /** Birth years one apart are common transcription and calendar differences. */
+    private static final int YEAR_TOLERANCE = 1;
+
+    private FactScorer() {
+    }
+
+    /** The most the facts of this query can add to a name score, ID numbers aside. */
+    static double maxGainWithoutIds(PartyQuery query) {
+        return (query.dateOfBirth() == null ? 0 : SAME_DATE_OF_BIRTH) + (query.country() == null ? 0 : SAME_COUNTRY);
+    }
+
+    static List<FactEvidence> evidence(PartyQuery query, Entry entry) {
+        List<FactEvidence> facts = new ArrayList<>(4);
+        dateOfBirth(query, entry, facts);
+        country(query, entry, facts);
+        ids(query, entry, facts);
+        if (query.type().conflictsWith(entry.type())) {
+            facts.add(new FactEvidence("type", query.type().name(), entry.type().name(), DIFFERENT_TYPE));
+        }
+        return facts;
+    }
+
+    private static void dateOfBirth(PartyQuery query, Entry entry, List<FactEvidence> facts) {
+        PartialDate queried = query.dateOfBirth();
+        if (queried == null || entry.datesOfBirth().isEmpty()) {
+            return;
+        }
+        String listed = entry.datesOfBirth().toString();
+        if (queried.hasDay() && entry.datesOfBirth().contains(queried)) {
+            facts.add(new FactEvidence("date of birth", queried.toString(), listed, SAME_DATE_OF_BIRTH));
+        } else if (entry.datesOfBirth().stream().anyMatch(date -> date.year() == queried.year())) {
+            facts.add(new FactEvidence("year of birth", queried.toString(), listed, SAME_YEAR_OF_BIRTH));
+        } else if (entry.datesOfBirth().stream().noneMatch(date -> Math.abs(date.year() - queried.year()) <= YEAR_TOLERANCE)) {
+            facts.add(new FactEvidence("year of birth", queried.toString(), listed, DIFFERENT_YEAR_OF_BIRTH));
+        }
+    }
+
+    private static void country(PartyQuery query, Entry entry, List<FactEvidence> facts) {
+        String country = query.country();
+        if (country == null) {
+            return;
+        }
+        if (entry.countries().contains(country)) {
+            facts.add(new FactEvidence("country", country, String.join(",", entry.countries()), SAME_COUNTRY));
+        } else if (!entry.nationalities().isEmpty()) {
+            facts.add(new FactEvidence("nationality", country, String.join(",", entry.nationalities()),
+                    DIFFERENT_NATIONALITY));
+        }
+    }
+
+    private static void ids(PartyQuery query, Entry entry, List<FactEvidence> facts) {
+        for (Identifier queried : query.ids()) {
+            for (Identifier listed : entry.ids()) {
+                if (normalizedNumber(queried.number()).equals(normalizedNumber(listed.number()))) {
+                    facts.add(new FactEvidence("id " + listed.type(), queried.number(), listed.number(), SAME_ID_NUMBER));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Document numbers compare without spaces, dashes and case. */
+    static String normalizedNumber(String number) {
+        return number == null ? "" : number.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,176 @@
+package io.tenantgate.screening.engine.index;
+
+import io.tenantgate.screening.engine.match.ComparableName;
+import io.tenantgate.screening.engine.match.NameScore;
+import io.tenantgate.screening.engine.match.NameScorer;
+import io.tenantgate.screening.engine.model.Entry;
+import io.tenantgate.screening.engine.model.EntryType;
+import io.tenantgate.screening.engine.model.Identifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Screens parties against a fixed set of list entries. Built once per list version and immutable, so
+ * it is thread-safe and a service swaps in a new engine atomically when the lists change.
+ */
+public final class ScreeningEngine {
+
+    public static final int DEFAULT_LIMIT = 10;
+
+    private final List<Entry> entries;
+    private final EngineSettings settings;
+    private final ComparableName[] names;
+    private final int[] entryOfName;
+    private final int[][] namesOfEntry;
+    private final NameIndex index;
+    private final Map<String, int[]> entriesById;
+    private final int[] addressOnlyEntries;
+
+    private ScreeningEngine(List<Entry> entries, EngineSettings settings) {
+        this.entries = List.copyOf(entries);
+        this.settings = settings;
+        List<ComparableName> allNames = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        this.namesOfEntry = new int[entries.size()][];
+        Map<String, IntList> byId = new HashMap<>();
+        IntList addressOnly = new IntList();
+        for (int e = 0; e < entries.size(); e++) {
+            Entry entry = entries.get(e);
+            int first = allNames.size();
+            for (String name : entry.allNames()) {
+                allNames.add(ComparableName.of(name, entry.type()));
+                owners.add(e);
+            }
+            namesOfEntry[e] = IntStream.range(first, allNames.size()).toArray();
+            for (Identifier id : entry.ids()) {
+                String number = FactScorer.normalizedNumber(id.number());
+                if (!number.isEmpty()) {
+                    byId.computeIfAbsent(number, key -> new IntList()).addDistinct(e);
+                }
+            }
+            if (entry.addressOnly()) {
+                addressOnly.add(e);
+            }
+        }
+        this.names = allNames.toArray(ComparableName[]::new);
+        this.entryOfName = owners.stream().mapToInt(Integer::intValue).toArray();
+        this.index = NameIndex.build(allNames);
+        Map<String, int[]> ids = new HashMap<>();
+        byId.forEach((number, list) -> ids.put(number, list.toArray()));
+        this.entriesById = Map.copyOf(ids);
+        this.addressOnlyEntries = addressOnly.toArray();
+    }
+
+    public static ScreeningEngine build(Collection<Entry> entries, EngineSettings settings) {
+        return new ScreeningEngine(List.copyOf(entries), settings);
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    public int entryCount() {
+        return entries.size();
+    }
+
+    public int nameCount() {
+        return names.length;
+    }
+
+    public ScreeningResult screen(PartyQuery query) {
+        return screen(query, settings.defaultThreshold(), DEFAULT_LIMIT);
+    }
+
+    /** Entries scoring at least {@code minScore}, best first, at most {@code limit}. */
+    public ScreeningResult screen(PartyQuery query, double minScore, int limit) {
+        return screen(query, minScore, limit, false);
+    }
+
+    /** Same result as {@link #screen(PartyQuery, double, int)} by scoring every list name; for tests and benchmarks. */
+    public ScreeningResult screenBruteForce(PartyQuery query, double minScore, int limit) {
+        return screen(query, minScore, limit, true);
+    }
+
+    private ScreeningResult screen(PartyQuery query, double minScore, int limit, boolean bruteForce) {
+        ComparableName queryName = ComparableName.of(query.name(), query.type());
+        double nameThreshold = minScore - FactScorer.maxGainWithoutIds(query);
+        int[] candidates = bruteForce ? IntStream.range(0, names.length).toArray()
+                : index.candidates(queryName, nameThreshold);
+        Map<Integer, BestName> best = new HashMap<>();
+        for (int name : candidates) {
+            consider(queryName, name, nameThreshold, best);
+        }
+        for (int entry : entriesWithQueriedIds(query)) {
+            for (int name : namesOfEntry[entry]) {
+                consider(queryName, name, 0, best);
+            }
+        }
+        List<Match> matches = new ArrayList<>();
+        best.forEach((entry, name) -> toMatch(query, queryName, entries.get(entry), name, minScore, matches));
+        addressMatches(query, minScore, matches);
+        matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::key));
+        boolean concern = query.country() != null && settings.jurisdictionsOfConcern().contains(query.country());
+        return new ScreeningResult(matches.subList(0, Math.min(limit, matches.size())), concern, candidates.length);
+    }
+
+    private void consider(ComparableName queryName, int name, double nameThreshold, Map<Integer, BestName> best) {
+        double score = NameScorer.score(queryName, names[name]);
+        if (score >= nameThreshold && score > 0) {
+            best.merge(entryOfName[name], new BestName(name, score), (a, b) -> a.score() >= b.score() ? a : b);
+        }
+    }
+
+    private void toMatch(PartyQuery query, ComparableName queryName, Entry entry, BestName best, double minScore,
+                         List<Match> matches) {
+        List<FactEvidence> facts = FactScorer.evidence(query, entry);
+        double score = clamp(best.score() + facts.stream().mapToDouble(FactEvidence::weight).sum());
+        if (score >= minScore) {
+            NameScore explained = NameScorer.explain(queryName, names[best.name()]);
+            matches.add(Match.of(entry, score, names[best.name()].normalized().original(),
+                    new Explanation(queryName.normalized().text(), names[best.name()].normalized().text(),
+                            best.score(), explained.pairs(), facts)));
+        }
+    }
+
+    private List<Integer> entriesWithQueriedIds(PartyQuery query) {
+        List<Integer> found = new ArrayList<>();
+        for (Identifier id : query.ids()) {
+            for (int entry : entriesById.getOrDefault(FactScorer.normalizedNumber(id.number()), new int[0])) {
+                found.add(entry);
+            }
+        }
+        return found;
+    }
+
+    /** Entity List addresses of high diversion risk match on the address alone. */
+    private void addressMatches(PartyQuery query, double minScore, List<Match> matches) {
+        if (query.address() == null || query.address().isBlank()) {
+            return;
+        }
+        ComparableName address = ComparableName.of(query.address(), EntryType.ADDRESS);
+        for (int e : addressOnlyEntries) {
+            Entry entry = entries.get(e);
+            for (int name : namesOfEntry[e]) {
+                NameScore score = NameScorer.explain(address, names[name]);
+                if (score.score() >= minScore) {
+                    matches.add(Match.of(entry, score.score(), entry.name(), new Explanation(address.normalized().text(),
+                            names[name].normalized().text(), score.score(), score.pairs(),
+                            List.of(new FactEvidence("address", query.address(), entry.name(), 0)))));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static double clamp(double score) {
+        return Math.max(0, Math.min(1, score));
+    }
+
+    private record BestName(int name, double score) {
+    }
+}

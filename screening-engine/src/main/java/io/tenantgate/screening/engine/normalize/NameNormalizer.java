@@ -1,0 +1,184 @@
+package io.tenantgate.screening.engine.normalize;
+
+import io.tenantgate.screening.engine.model.EntryType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Normalises names for comparison: transliteration to ASCII Latin, upper case, punctuation removed
+ * (apostrophes join, other marks split), "SURNAME, Given" put in reading order, dotted initials joined
+ * ("A.B.C." is "ABC"), look-alike digits inside words read as letters, legal forms canonicalised, and
+ * every token classified as strong, weak or initial. Stateless and thread-safe.
+ */
+public final class NameNormalizer {
+
+    private static final char AYN = '\u02BF';
+
+    private NameNormalizer() {
+    }
+
+    /**
+     * {@code type} says whether a comma may separate surname and given names (not for organisations) and
+     * whether legal forms apply (not for individuals: "SA" is also a surname); UNKNOWN allows both.
+     */
+    public static NormalizedName normalize(String name, EntryType type) {
+        String ascii = Transliteration.toAscii(name).toUpperCase(Locale.ROOT);
+        boolean organisation = type == EntryType.ENTITY || type == EntryType.VESSEL || type == EntryType.AIRCRAFT;
+        boolean individual = type == EntryType.INDIVIDUAL;
+        boolean syllabic = Scripts.isSyllabic(name);
+        List<String> words = NumberWords.toDigits(tokenize(organisation ? ascii : inReadingOrder(ascii)));
+        List<String> legalForms = new ArrayList<>();
+        List<String> canonical = individual ? words : canonicalLegalForms(words, legalForms);
+        LinkedHashSet<String> distinct = new LinkedHashSet<>(canonical.size());
+        for (String word : canonical) {
+            distinct.add(Vocabulary.isWeak(word) ? word : finalYAsI(word));
+        }
+        List<NameToken> tokens = new ArrayList<>(distinct.size());
+        for (String word : distinct) {
+            tokens.add(new NameToken(word, kindOf(word, individual, syllabic), PhoneticKey.of(word)));
+        }
+        return new NormalizedName(name, tokens, legalForms, NameScript.of(name));
+    }
+
+    /**
+     * "PUTIN, Vladimir Vladimirovich" becomes "Vladimir Vladimirovich PUTIN". Only one comma and no legal
+     * form after it: "ANGLO-CARIBBEAN CO., LTD." is left alone.
+     */
+    private static String inReadingOrder(String name) {
+        int comma = name.indexOf(',');
+        if (comma <= 0 || comma != name.lastIndexOf(',')) {
+            return name;
+        }
+        String given = name.substring(comma + 1).strip();
+        if (given.isEmpty() || tokenize(given).stream().anyMatch(Vocabulary::isLegalForm)) {
+            return name;
+        }
+        return given + " " + name.substring(0, comma);
+    }
+
+    private static List<String> tokenize(String text) {
+        StringBuilder cleaned = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                cleaned.append(c);
+            } else if (c == '&') {
+                cleaned.append(" AND ");
+            } else if (c == AYN && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                cleaned.append('A'); // a word-initial ayn is written as a vowel: 'Ali, 'Abd
+            } else if (c == '.' && isDottedInitial(text, i)) {
+                continue; // "A.B.C." reads as ABC
+            } else if (!isApostrophe(c) && !(c >= 0x80 && Character.isLetter(c))) {
+                cleaned.append(' '); // letters transliteration left behind (schwa, ...) are dropped, not split on
+            }
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : cleaned.toString().split(" +")) {
+            if (!word.isEmpty()) {
+                words.add(readDigitsAsLetters(word));
+            }
+        }
+        return words;
+    }
+
+    /** A dot between two single letters, as in "A.B.C.". */
+    private static boolean isDottedInitial(String text, int dot) {
+        boolean singleBefore = dot >= 1 && Character.isLetter(text.charAt(dot - 1))
+                && (dot < 2 || !Character.isLetterOrDigit(text.charAt(dot - 2)));
+        boolean letterAfter = dot + 2 < text.length() && Character.isLetter(text.charAt(dot + 1))
+                && text.charAt(dot + 2) == '.';
+        return singleBefore && letterAfter;
+    }
+
+    /** Apostrophes, including the ʿayn and hamza marks left by Arabic transliteration, join: O'BRIEN is OBRIEN. */
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '`' || c == '\u2019' || c == '\u2018' || c == '\u02BF' || c == '\u02BE'
+                || c == '\u02BC' || c == '\u00B4';
+    }
+
+    /** "IG0R SECH1N": a word of mostly letters with a few digits is a typing variant of letters. */
+    private static String readDigitsAsLetters(String word) {
+        int digits = 0;
+        for (int i = 0; i < word.length(); i++) {
+            digits += Character.isDigit(word.charAt(i)) ? 1 : 0;
+        }
+        if (digits == 0 || digits * 3 > word.length()) {
+            return word;
+        }
+        char[] chars = word.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = switch (chars[i]) {
+                case '0' -> 'O';
+                case '1' -> 'I';
+                case '3' -> 'E';
+                case '4' -> 'A';
+                case '5' -> 'S';
+                case '7' -> 'T';
+                case '8' -> 'B';
+                default -> chars[i];
+            };
+        }
+        return new String(chars);
+    }
+
+    /** Final Y and I after a consonant are one sound written two ways: DMITRY, DMITRI; ALY, ALI. */
+    private static String finalYAsI(String word) {
+        int last = word.length() - 1;
+        if (last >= 2 && word.charAt(last) == 'Y' && "AEIOUY".indexOf(word.charAt(last - 1)) < 0
+                && Character.isLetter(word.charAt(last - 1))) {
+            return word.substring(0, last) + 'I';
+        }
+        return word;
+    }
+
+    private static List<String> canonicalLegalForms(List<String> words, List<String> legalForms) {
+        List<String> result = new ArrayList<>(words.size());
+        int i = 0;
+        while (i < words.size()) {
+            Map.Entry<List<String>, String> phrase = phraseAt(words, i);
+            if (phrase == null) {
+                String word = words.get(i++);
+                if (Vocabulary.isLegalForm(word)) {
+                    legalForms.add(word);
+                }
+                result.add(word);
+                continue;
+            }
+            for (String canonical : phrase.getValue().split(" ")) {
+                result.add(canonical);
+                legalForms.add(canonical);
+            }
+            i += phrase.getKey().size();
+        }
+        return result;
+    }
+
+    private static Map.Entry<List<String>, String> phraseAt(List<String> words, int start) {
+        for (Map.Entry<List<String>, String> phrase : Vocabulary.LEGAL_FORM_PHRASES) {
+            List<String> parts = phrase.getKey();
+            if (parts.size() == 1 && Vocabulary.isMisspelledLongForm(words.get(start), parts.get(0))) {
+                return phrase;
+            }
+            // a one-word form ("ZAO", "AO") only at either end: inside a name it is a word, e.g. a pinyin syllable
+            boolean atEdge = start == 0 || start + parts.size() == words.size();
+            if ((parts.size() > 1 || atEdge) && start + parts.size() <= words.size()
+                    && words.subList(start, start + parts.size()).equals(parts)) {
+                return phrase;
+            }
+        }
+        return null;
+    }
+
+    private static TokenKind kindOf(String word, boolean individual, boolean syllabic) {
+        if ((!individual && Vocabulary.isLegalForm(word)) || (!syllabic && Vocabulary.isStopwordOrParticle(word))) {
+            return TokenKind.WEAK;
+        }
+        if (syllabic && word.length() == 1) {
+            return TokenKind.WEAK; // a bare-vowel syllable (Korean 이 as "I") is romanised too many ways to count
+        }
+        return word.length() == 1 && Character.isLetter(word.charAt(0)) ? TokenKind.INITIAL : TokenKind.STRONG;
+    }
+}

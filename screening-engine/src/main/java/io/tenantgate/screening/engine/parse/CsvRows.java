@@ -1,0 +1,93 @@
+package io.tenantgate.screening.engine.parse;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.function.BiConsumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Reads CSV records with their line numbers and turns every malformation into a {@link ListParseException}. */
+final class CsvRows {
+
+    private CsvRows() {
+    }
+
+    /**
+     * Calls {@code consumer} with each record and the line it starts on. The SUB (Ctrl-Z) end-of-file byte
+     * that OFAC appends is dropped, so it never shows up as a record.
+     */
+    static void read(String file, Reader reader, boolean header, BiConsumer<CSVRecord, Long> consumer) {
+        CSVFormat.Builder format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true);
+        if (header) {
+            format.setHeader().setSkipHeaderRecord(true);
+        }
+        long line = 1;
+        try (CSVParser parser = CSVParser.parse(new WithoutCtrlZ(reader), format.get())) {
+            Iterator<CSVRecord> records = parser.iterator();
+            long previousEnd = parser.getCurrentLineNumber();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new ListParseException(file, parser.getCurrentLineNumber(), "malformed CSV: " + e.getMessage());
+                }
+                line = previousEnd + 1;
+                previousEnd = parser.getCurrentLineNumber();
+                try {
+                    consumer.accept(record, line);
+                } catch (IllegalArgumentException e) {
+                    throw new ListParseException(file, line, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new ListParseException(file, line, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Null cells: OFAC writes {@code -0- }, the CSL leaves them empty. */
+    static String cell(CSVRecord record, int column) {
+        String value = record.get(column).strip();
+        return value.isEmpty() || value.equals("-0-") ? null : value;
+    }
+
+    private static final class WithoutCtrlZ extends FilterReader {
+        private static final char CTRL_Z = '\u001A';
+
+        WithoutCtrlZ(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c;
+            do {
+                c = super.read();
+            } while (c == CTRL_Z);
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int count;
+            do {
+                count = super.read(buffer, offset, length);
+                int kept = offset;
+                for (int i = offset; i < offset + Math.max(count, 0); i++) {
+                    if (buffer[i] != CTRL_Z) {
+                        buffer[kept++] = buffer[i];
+                    }
+                }
+                count = count < 0 ? count : kept - offset;
+            } while (count == 0 && length > 0);
+            return count;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.tenantgate.screening.lists;
+
+import io.agroal.api.AgroalDataSource;
+import io.tenantgate.screening.engine.model.Entry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads the recorded list changes (one per imported version) and the entries of the active versions. */
+@ApplicationScoped
+public class ListChanges {
+
+    private final AgroalDataSource dataSource;
+
+    public ListChanges(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The newest change id, 0 when no list was ever imported. */
+    public long latestId() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("select coalesce(max(id), 0) from list_change");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read list changes: " + e.getMessage(), e);
+        }
+    }
+
+    /** Changes after the given id, oldest first. */
+    public List<ListChange> after(long changeId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select c.id, v.source, v.version, v.checksum, v.entry_count, v.origin, v.imported_at,
+                            c.added_keys, c.changed_keys, c.removed_keys
+                     from list_change c join list_version v on v.id = c.version_id
+                     where c.id > ? order by c.id""")) {
+            select.setLong(1, changeId);
+            List<ListChange> changes = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ListChange.Version version = new ListChange.Version(row.getString(2), row.getLong(3),
+                            row.getString(4), row.getInt(5), row.getString(6),
+                            row.getObject(7, java.time.OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC));
+                    changes.add(new ListChange(row.getLong(1), version, keys(row, 8), keys(row, 9), keys(row, 10)));
+                }
+            }
+            return changes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read list changes: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every entry of every feed's active version, as stored. */
+    public List<Entry> activeEntries() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select e.body::text from list_entry e join list_version v on v.id = e.version_id
+                     where v.active order by v.source, e.entry_key""")) {
+            select.setFetchSize(2000);
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    entries.add(EntryCodec.fromJson(row.getString(1)));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read list entries: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> keys(ResultSet row, int column) throws SQLException {
+        return Arrays.asList((String[]) row.getArray(column).getArray());
+    }
+
+    /** A new list version and what it added, changed and removed. */
+    public record ListChange(long id, Version version, List<String> added, List<String> changed, List<String> removed) {
+        public record Version(String source, long number, String checksum, int entryCount, String origin,
+                              java.time.OffsetDateTime importedAt) {
+        }
+    }
+}
