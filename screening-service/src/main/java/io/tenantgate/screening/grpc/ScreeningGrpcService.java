@@ -96,6 +96,10 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
 
     @Override
     public void getListStatus(GetListStatusRequest request, StreamObserver<GetListStatusResponse> response) {
+        if (!index.ready()) {
+            response.onError(Status.UNAVAILABLE.withDescription("no restricted-party list is loaded yet").asRuntimeException());
+            return;
+        }
         ActiveIndex.Snapshot snapshot = index.current();
         GetListStatusResponse.Builder status = GetListStatusResponse.newBuilder()
                 .setIndexedEntries(snapshot.engine().entryCount())

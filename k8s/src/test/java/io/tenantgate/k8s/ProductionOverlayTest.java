@@ -1,0 +1,85 @@
+package io.tenantgate.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.tenantgate.k8s.render.K8sModule;
+import io.tenantgate.k8s.render.Kustomize;
+import io.tenantgate.k8s.render.LabelSelector;
+import io.tenantgate.k8s.render.Manifests;
+
+/** The production overlay: operators' resources, high availability, monitoring. */
+class ProductionOverlayTest {
+
+    private final Manifests production = Kustomize.renderCached(K8sModule.overlay("production"));
+
+    @Test
+    void runsAtLeastTwoReplicasOfEachServiceSpreadOverZonesAndNodes() {
+        for (String service : Services.NAMES) {
+            JsonNode deployment = production.get("Deployment", service);
+            assertTrue(deployment.path("spec").path("replicas").asInt() >= 2, service + " replicas");
+            JsonNode template = deployment.path("spec").path("template");
+            Set<String> topologyKeys = new HashSet<>();
+            for (JsonNode constraint : template.path("spec").path("topologySpreadConstraints")) {
+                assertTrue(LabelSelector.matches(constraint.path("labelSelector"),
+                        Manifests.stringMap(template.path("metadata").path("labels"))), service + " spread selector");
+                topologyKeys.add(constraint.path("topologyKey").asText());
+            }
+            assertEquals(Set.of("topology.kubernetes.io/zone", "kubernetes.io/hostname"), topologyKeys, service);
+        }
+        for (ObjectNode autoscaler : production.ofKind("HorizontalPodAutoscaler")) {
+            assertTrue(autoscaler.path("spec").path("minReplicas").asInt() >= 2, Manifests.describe(autoscaler));
+        }
+    }
+
+    @Test
+    void postgresqlIsACloudNativePgClusterOfThreeWithOneDatabasePerService() {
+        ObjectNode cluster = production.get("Cluster", "tenantgate-postgres");
+        assertEquals(3, cluster.path("spec").path("instances").asInt());
+        for (String service : Services.NAMES) {
+            String database = Services.databaseOf(production, service);
+            assertTrue(production.ofKind("Database").stream().anyMatch(db ->
+                    db.path("spec").path("name").asText().equals(database)
+                            && db.path("spec").path("cluster").path("name").asText().equals("tenantgate-postgres")),
+                    "a Database " + database + " for " + service);
+        }
+    }
+
+    @Test
+    void keycloakRunsThroughTheOperatorAndImportsTheRealm() {
+        ObjectNode keycloak = production.get("Keycloak", RealmImportRenderer.KEYCLOAK_CR_NAME);
+        assertEquals("tenantgate-postgres-rw", keycloak.path("spec").path("db").path("host").asText());
+        List<ObjectNode> imports = production.ofKind("KeycloakRealmImport");
+        assertEquals(1, imports.size());
+        assertEquals(RealmImportRenderer.KEYCLOAK_CR_NAME, imports.get(0).path("spec").path("keycloakCRName").asText());
+    }
+
+    @Test
+    void serviceMonitorScrapesEveryServiceOnItsMetricsEndpoint() {
+        ObjectNode monitor = production.get("ServiceMonitor", "tenantgate-services");
+        JsonNode endpoint = monitor.path("spec").path("endpoints").get(0);
+        assertEquals("/q/metrics", endpoint.path("path").asText());
+        for (String service : Services.NAMES) {
+            JsonNode serviceObject = production.get("Service", service);
+            assertTrue(LabelSelector.matches(monitor.path("spec").path("selector"),
+                    Manifests.stringMap(serviceObject.path("metadata").path("labels"))), service + " selected");
+            assertTrue(serviceObject.path("spec").path("ports").findValuesAsText("name").contains(endpoint.path("port").asText()),
+                    service + " has the scraped port");
+        }
+    }
+
+    @Test
+    void commitsNoSecret() {
+        assertFalse(production.objects().stream().anyMatch(object -> "Secret".equals(object.path("kind").asText())));
+    }
+}
