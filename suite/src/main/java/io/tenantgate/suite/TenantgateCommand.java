@@ -1,5 +1,7 @@
 package io.tenantgate.suite;
 
+import io.tenantgate.screening.engine.eval.EvalMain;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +16,17 @@ public final class TenantgateCommand {
             Commands:
               up      start the whole suite (PostgreSQL, Keycloak, the three services) and keep it running
                       until Ctrl-C, which stops everything it started
+              eval pairs FILE.csv [--threshold T]
+                      score labelled name pairs (header with name1,name2,is_match) with the matching engine;
+                      the last line is: precision=P recall=R f1=F threshold=T pairs=N
+              eval screen FILE.csv [--threshold T] [--out RESULT.tsv]
+                      screen people (header with full_name; optional date_of_birth, nationality) against the
+                      bundled lists; the last line is: screened=N hits=H hit_rate=X threshold=T
+              screen "NAME" [--country CC] [--dob YYYY-MM-DD] [--threshold T]
+                      the top matches for one name, with their explanations
               help    show this text
+
+            eval and screen run the engine in this process; no server is needed.
 
             """ + SuiteSettings.USAGE;
 
@@ -28,6 +40,8 @@ public final class TenantgateCommand {
         try {
             switch (command) {
                 case "up" -> up(SuiteSettings.parse(repo, options));
+                case "eval" -> EvalMain.main(options.toArray(String[]::new));
+                case "screen" -> EvalMain.main(prepend("name", options));
                 case "help", "--help", "-h" -> System.out.print(HELP);
                 default -> fail("unknown command " + command + "\n\n" + HELP, 2);
             }
@@ -58,6 +72,12 @@ public final class TenantgateCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String[] prepend(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all.toArray(String[]::new);
     }
 
     private static void fail(String message, int code) {

@@ -1,0 +1,171 @@
+package io.tenantgate.screening.grpc;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tenantgate.common.testing.EmbeddedPostgresResource;
+import io.tenantgate.proto.screening.v1.ListChange;
+import io.tenantgate.proto.screening.v1.Party;
+import io.tenantgate.proto.screening.v1.PartyKind;
+import io.tenantgate.proto.screening.v1.ScreenBatchRequest;
+import io.tenantgate.proto.screening.v1.ScreenBatchResponse;
+import io.tenantgate.proto.screening.v1.ScreenRequest;
+import io.tenantgate.proto.screening.v1.ScreenResponse;
+import io.tenantgate.proto.screening.v1.ScreeningServiceGrpc;
+import io.tenantgate.proto.screening.v1.WatchListChangesRequest;
+import io.tenantgate.screening.lists.ListFeed;
+import io.tenantgate.screening.lists.ListImportService;
+import io.tenantgate.screening.lists.ListUpload;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gRPC contract of screening-service: Screen, ScreenBatch and WatchListChanges, with role checks. */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+class ScreeningGrpcTest {
+
+    /** A plain channel: the service's own outbound clients would add its service token. */
+    private static final ManagedChannel channel = Grpc.newChannelBuilder("localhost:"
+                    + ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081),
+            InsecureChannelCredentials.create()).build();
+
+    @AfterAll
+    static void closeChannel() {
+        channel.shutdownNow();
+    }
+
+    @Inject
+    ListImportService imports;
+
+    private ScreeningServiceGrpc.ScreeningServiceBlockingStub blocking() {
+        return ScreeningServiceGrpc.newBlockingStub(channel);
+    }
+
+    private ScreeningServiceGrpc.ScreeningServiceStub async() {
+        return ScreeningServiceGrpc.newStub(channel);
+    }
+
+    @Test
+    void identityServiceScreensAListedPerson() {
+        ScreenResponse response = as("identity-service", blocking()).screen(request("Nicolas Maduro Moros"));
+
+        assertEquals("SDN:22790", response.getMatches(0).getEntryKey());
+        assertTrue(response.getMatches(0).getExplanation().getTokenPairsCount() > 0);
+        assertTrue(response.getListVersionsCount() >= 2);
+    }
+
+    @Test
+    void otherCallersAreRefused() {
+        StatusRuntimeException anonymous = assertThrows(StatusRuntimeException.class,
+                () -> blocking().screen(request("Nicolas Maduro Moros")));
+        assertEquals(Status.Code.UNAUTHENTICATED, anonymous.getStatus().getCode());
+
+        StatusRuntimeException wrongRole = assertThrows(StatusRuntimeException.class,
+                () -> as("onboarding", blocking()).screen(request("Nicolas Maduro Moros")));
+        assertEquals(Status.Code.PERMISSION_DENIED, wrongRole.getStatus().getCode());
+    }
+
+    @Test
+    void anInvalidRequestNamesTheField() {
+        StatusRuntimeException invalid = assertThrows(StatusRuntimeException.class,
+                () -> as("identity-service", blocking()).screen(request("x".repeat(10_000))));
+        assertEquals(Status.Code.INVALID_ARGUMENT, invalid.getStatus().getCode());
+        assertTrue(invalid.getStatus().getDescription().startsWith("party.names[0]"), invalid.getStatus().getDescription());
+    }
+
+    @Test
+    void aBatchAnswersEveryRequestInOrderAndSurvivesABadOne() throws InterruptedException {
+        List<ScreenBatchResponse> answers = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        StreamObserver<ScreenBatchRequest> requests = as("identity-service", async()).screenBatch(new StreamObserver<>() {
+            @Override
+            public void onNext(ScreenBatchResponse value) {
+                answers.add(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.countDown();
+            }
+
+            @Override
+            public void onCompleted() {
+                done.countDown();
+            }
+        });
+        requests.onNext(ScreenBatchRequest.newBuilder().setRequestId("1").setRequest(request("Nicolas Maduro Moros")).build());
+        requests.onNext(ScreenBatchRequest.newBuilder().setRequestId("2").setRequest(ScreenRequest.getDefaultInstance()).build());
+        requests.onNext(ScreenBatchRequest.newBuilder().setRequestId("3").setRequest(request("Ingeborg Quastenfeld")).build());
+        requests.onCompleted();
+
+        assertTrue(done.await(30, TimeUnit.SECONDS));
+        assertEquals(List.of("1", "2", "3"), answers.stream().map(ScreenBatchResponse::getRequestId).toList());
+        assertEquals("SDN:22790", answers.get(0).getResponse().getMatches(0).getEntryKey());
+        assertEquals("party", answers.get(1).getError().getField());
+        assertEquals(0, answers.get(2).getResponse().getMatchesCount());
+    }
+
+    @Test
+    void watchersReceiveTheDeltaOfANewVersion() throws InterruptedException {
+        LinkedBlockingQueue<ListChange> received = new LinkedBlockingQueue<>();
+        as("identity-service", async()).watchListChanges(WatchListChangesRequest.getDefaultInstance(), new StreamObserver<>() {
+            @Override
+            public void onNext(ListChange change) {
+                received.add(change);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onCompleted() {
+            }
+        });
+        Thread.sleep(500); // let the subscription register before the import
+        String key = "w" + UUID.randomUUID().toString().substring(0, 8);
+        imports.importList(new ListUpload(ListFeed.INTERNAL, Map.of("file",
+                ("key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n" + key
+                        + ",Watched Trading " + key + ",,entity,CN,,,,\n").getBytes(StandardCharsets.UTF_8)), "test"));
+
+        ListChange change = received.poll(15, TimeUnit.SECONDS);
+        assertNotNull(change, "no change streamed within 15 s");
+        assertEquals("INTERNAL", change.getVersion().getSource());
+        assertTrue(change.getAddedKeysList().contains("INTERNAL:" + key), change.getAddedKeysList().toString());
+    }
+
+    private static ScreenRequest request(String name) {
+        return ScreenRequest.newBuilder()
+                .setParty(Party.newBuilder().setKind(PartyKind.PARTY_KIND_PERSON).addNames(name))
+                .build();
+    }
+
+    private static <S extends io.grpc.stub.AbstractStub<S>> S as(String role, S stub) {
+        Metadata headers = new Metadata();
+        headers.put(TestRoleSecurity.ROLE, role);
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+}
