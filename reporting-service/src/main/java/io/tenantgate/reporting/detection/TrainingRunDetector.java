@@ -1,0 +1,126 @@
+package io.tenantgate.reporting.detection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sums compute usage per customer account and training run and says when a run becomes reportable: over
+ * the operations threshold (10^26, or 10^23 for biological sequence data), on a cluster that meets the
+ * cluster condition, or projected at its current rate to cross the threshold within the horizon. Each
+ * condition is reported once per run, at the moment it first holds (the provider's "knowledge").
+ * Thread-safe: records of one run are applied one at a time, runs in parallel.
+ */
+public final class TrainingRunDetector {
+
+    private final DetectionSettings settings;
+    private final Clock clock;
+    private final Map<RunKey, RunState> runs = new ConcurrentHashMap<>();
+
+    public TrainingRunDetector(DetectionSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Applies one validated, first-seen record; returns the conditions this record made true. */
+    public List<Detection> apply(UsageRecord record, Cluster cluster) {
+        List<Detection> detections = new ArrayList<>(1);
+        runs.compute(new RunKey(record.accountId(), record.runId()), (key, state) -> {
+            RunState next = (state == null ? RunState.empty() : state).plus(record, cluster, settings);
+            for (Trigger trigger : next.holding(settings)) {
+                if (!next.reported().contains(trigger)) {
+                    next = next.reporting(trigger);
+                    detections.add(detection(key, next, trigger));
+                }
+            }
+            return next;
+        });
+        return detections;
+    }
+
+    /** The current totals of a run, if any usage was seen. */
+    public Optional<RunState> run(String accountId, String runId) {
+        return Optional.ofNullable(runs.get(new RunKey(accountId, runId)));
+    }
+
+    private Detection detection(RunKey key, RunState state, Trigger trigger) {
+        double threshold = state.threshold(settings);
+        Instant projectedCrossing = trigger == Trigger.PROJECTED_TO_EXCEED ? state.projectedCrossing(threshold) : null;
+        return new Detection(key.accountId(), key.runId(), trigger, clock.instant(), state.operations(), threshold,
+                projectedCrossing, state.biological(), state.firstStart(), state.lastEnd(), Set.copyOf(state.clusters()));
+    }
+
+    /** Why a run is reportable. */
+    public enum Trigger { OPERATIONS_EXCEEDED, CLUSTER_CONDITION, PROJECTED_TO_EXCEED }
+
+    /** A run that just became reportable, with the facts that made it so. */
+    public record Detection(String accountId, String runId, Trigger trigger, Instant detectedAt, double operations,
+                            double threshold, Instant projectedCrossing, boolean biologicalSequenceData,
+                            Instant runStart, Instant lastUsage, Set<String> clusters) {
+    }
+
+    private record RunKey(String accountId, String runId) {
+    }
+
+    /** What is known of one run so far. */
+    public record RunState(double operations, boolean biological, Instant firstStart, Instant lastEnd,
+                           Set<String> clusters, boolean onQualifyingCluster, Set<Trigger> reported) {
+
+        static RunState empty() {
+            return new RunState(0, false, null, null, Set.of(), false, Set.of());
+        }
+
+        RunState plus(UsageRecord record, Cluster cluster, DetectionSettings settings) {
+            Set<String> allClusters = new TreeSet<>(clusters);
+            allClusters.add(cluster.id());
+            return new RunState(operations + record.operations(cluster), biological || record.biologicalSequenceData(),
+                    firstStart == null || record.start().isBefore(firstStart) ? record.start() : firstStart,
+                    lastEnd == null || record.end().isAfter(lastEnd) ? record.end() : lastEnd,
+                    Set.copyOf(allClusters), onQualifyingCluster || cluster.meetsClusterCondition(settings), reported);
+        }
+
+        RunState reporting(Trigger trigger) {
+            Set<Trigger> all = EnumSet.noneOf(Trigger.class);
+            all.addAll(reported);
+            all.add(trigger);
+            return new RunState(operations, biological, firstStart, lastEnd, clusters, onQualifyingCluster, Set.copyOf(all));
+        }
+
+        double threshold(DetectionSettings settings) {
+            return biological ? settings.biologicalOperationsThreshold() : settings.operationsThreshold();
+        }
+
+        /** Operations per second of wall-clock time since the run started. */
+        double rate() {
+            double seconds = Math.max(1, Duration.between(firstStart, lastEnd).toNanos() / 1e9);
+            return operations / seconds;
+        }
+
+        Instant projectedCrossing(double threshold) {
+            double secondsLeft = Math.max(0, (threshold - operations) / rate());
+            return lastEnd.plusMillis((long) Math.min(secondsLeft * 1000, Long.MAX_VALUE / 2.0));
+        }
+
+        List<Trigger> holding(DetectionSettings settings) {
+            List<Trigger> holding = new ArrayList<>(3);
+            double threshold = threshold(settings);
+            if (operations > threshold) {
+                holding.add(Trigger.OPERATIONS_EXCEEDED);
+            } else if (Duration.between(lastEnd, projectedCrossing(threshold)).compareTo(settings.projectionHorizon()) <= 0) {
+                holding.add(Trigger.PROJECTED_TO_EXCEED);
+            }
+            if (onQualifyingCluster) {
+                holding.add(Trigger.CLUSTER_CONDITION);
+            }
+            return holding;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.tenantgate.reporting.detection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Checks one usage record against the cluster registry. A bad record is rejected on its own, with the
+ * field and the reason; the good records of the same batch go on.
+ */
+public final class UsageValidator {
+
+    /** Clock skew tolerated between the metering and this service. */
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    /** One record covers at most this long; longer intervals are metering errors, not usage. */
+    static final Duration LONGEST_INTERVAL = Duration.ofDays(31);
+
+    private final Function<String, Optional<Cluster>> clusters;
+    private final Clock clock;
+
+    public UsageValidator(Function<String, Optional<Cluster>> clusters, Clock clock) {
+        this.clusters = clusters;
+        this.clock = clock;
+    }
+
+    /** Empty when the record is acceptable, else why not. */
+    public Optional<Rejection> check(UsageRecord record) {
+        if (blank(record.recordId())) {
+            return reject("record_id", "must be given");
+        }
+        if (blank(record.accountId())) {
+            return reject("account_id", "must be given");
+        }
+        if (blank(record.runId())) {
+            return reject("run_id", "must be given");
+        }
+        if (record.start() == null || record.end() == null) {
+            return reject(record.start() == null ? "start" : "end", "must be given");
+        }
+        if (!record.end().isAfter(record.start())) {
+            return reject("end", "must be after start (zero or negative duration)");
+        }
+        if (record.duration().compareTo(LONGEST_INTERVAL) > 0) {
+            return reject("end", "an interval may cover at most " + LONGEST_INTERVAL.toDays() + " days");
+        }
+        Instant latest = clock.instant().plus(FUTURE_TOLERANCE);
+        if (record.end().isAfter(latest)) {
+            return reject("end", "lies in the future");
+        }
+        Optional<Cluster> cluster = blank(record.clusterId()) ? Optional.empty() : clusters.apply(record.clusterId());
+        if (cluster.isEmpty()) {
+            return reject("cluster_id", "unknown cluster '" + record.clusterId() + "'");
+        }
+        if (record.acceleratorCount() <= 0 || record.acceleratorCount() > cluster.get().acceleratorCount()) {
+            return reject("accelerator_count", "must be between 1 and the cluster's " + cluster.get().acceleratorCount());
+        }
+        if (record.measuredOperations() < 0 || Double.isNaN(record.measuredOperations())
+                || Double.isInfinite(record.measuredOperations())) {
+            return reject("measured_operations", "must be a finite number, 0 when not measured");
+        }
+        if (record.measuredOperations() == 0 && !(record.utilization() > 0 && record.utilization() <= 1)) {
+            return reject("utilization", "must be in (0, 1] when operations are not measured");
+        }
+        double ceiling = cluster.get().peakOperationsPerSecondPerAccelerator() * record.acceleratorCount()
+                * (record.duration().toNanos() / 1e9);
+        if (record.measuredOperations() > ceiling * 1.0001) {
+            return reject("measured_operations", "exceeds what the accelerators can do in the interval");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Optional<Rejection> reject(String field, String reason) {
+        return Optional.of(new Rejection(field, reason));
+    }
+
+    /** Why a record was refused, naming the field. */
+    public record Rejection(String field, String reason) {
+    }
+}
