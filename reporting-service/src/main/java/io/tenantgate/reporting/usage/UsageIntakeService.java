@@ -1,0 +1,193 @@
+package io.tenantgate.reporting.usage;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.tenantgate.reporting.clusters.ClusterRegistry;
+import io.tenantgate.reporting.config.DetectionConfig;
+import io.tenantgate.reporting.detection.Cluster;
+import io.tenantgate.reporting.detection.TrainingRunDetector;
+import io.tenantgate.reporting.detection.TrainingRunDetector.Detection;
+import io.tenantgate.reporting.detection.UsageRecord;
+import io.tenantgate.reporting.detection.UsageValidator;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Takes compute-usage records from the provider's metering. Each record is checked on its own: bad ones
+ * are rejected with the field and reason, the good ones of the same batch are stored. A record id seen
+ * before is a duplicate and changes nothing. Stored records feed the detector at once, so its state is
+ * current as soon as a batch returns; detections are stored with the records, in one transaction.
+ */
+@ApplicationScoped
+public class UsageIntakeService {
+
+    private static final Logger LOG = Logger.getLogger(UsageIntakeService.class);
+    public static final int MAX_BATCH = 10_000;
+
+    private final AgroalDataSource dataSource;
+    private final ClusterRegistry clusters;
+    private final UsageValidator validator;
+    private final TrainingRunDetector detector;
+
+    public UsageIntakeService(AgroalDataSource dataSource, ClusterRegistry clusters, DetectionConfig config) {
+        this.dataSource = dataSource;
+        this.clusters = clusters;
+        this.validator = new UsageValidator(clusters::find, Clock.systemUTC());
+        this.detector = new TrainingRunDetector(config.settings(), Clock.systemUTC());
+    }
+
+    /**
+     * After a restart the detector resumes from the stored usage (after the clusters are loaded); the
+     * conditions it finds again are already stored, so nothing is reported twice.
+     */
+    void onStart(@Observes @Priority(20) StartupEvent start) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select u.record_id, u.account_id, u.run_id, u.cluster_id, u.accelerator_type, u.accelerator_count,
+                            u.started_at, u.ended_at, u.utilization, u.measured_operations, u.biological
+                     from usage_record u order by u.account_id, u.run_id, u.started_at""");
+             ResultSet rows = select.executeQuery()) {
+            int restored = 0;
+            while (rows.next()) {
+                UsageRecord record = new UsageRecord(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getString(5), rows.getInt(6), rows.getTimestamp(7).toInstant(),
+                        rows.getTimestamp(8).toInstant(), rows.getDouble(9), rows.getDouble(10), rows.getBoolean(11));
+                clusters.find(record.clusterId()).ifPresent(cluster -> detector.apply(record, cluster));
+                restored++;
+            }
+            LOG.infof("Detector state restored from %d stored usage records", restored);
+        }
+    }
+
+    public IntakeResult ingest(List<UsageRecord> batch) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<UsageRecord> valid = new ArrayList<>();
+        List<Cluster> validClusters = new ArrayList<>();
+        Set<String> idsInBatch = new HashSet<>();
+        int duplicatesInBatch = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            UsageRecord record = batch.get(i);
+            var rejection = validator.check(record);
+            if (rejection.isPresent()) {
+                rejected.add(new Rejected(i, record.recordId(), rejection.get().field(), rejection.get().reason()));
+            } else if (!idsInBatch.add(record.recordId())) {
+                duplicatesInBatch++;
+            } else {
+                valid.add(record);
+                validClusters.add(clusters.find(record.clusterId()).orElseThrow());
+            }
+        }
+        List<Detection> detections = new ArrayList<>();
+        int stored = QuarkusTransaction.requiringNew().call(() -> {
+            Set<String> fresh = insert(valid, validClusters);
+            for (int i = 0; i < valid.size(); i++) {
+                if (fresh.contains(valid.get(i).recordId())) {
+                    detections.addAll(detector.apply(valid.get(i), validClusters.get(i)));
+                }
+            }
+            storeDetections(detections);
+            return fresh.size();
+        });
+        detections.forEach(d -> LOG.infof("Run %s of account %s is reportable: %s at %.3e operations",
+                d.runId(), d.accountId(), d.trigger(), d.operations()));
+        return new IntakeResult(batch.size(), stored, valid.size() - stored + duplicatesInBatch, rejected, detections);
+    }
+
+    /** Inserts in one statement; returns the ids that were new (the others were sent before). */
+    private Set<String> insert(List<UsageRecord> records, List<Cluster> recordClusters) throws SQLException {
+        Set<String> fresh = new HashSet<>();
+        if (records.isEmpty()) {
+            return fresh;
+        }
+        int n = records.size();
+        Object[][] columns = new Object[12][n];
+        for (int i = 0; i < n; i++) {
+            UsageRecord r = records.get(i);
+            columns[0][i] = r.recordId();
+            columns[1][i] = r.accountId();
+            columns[2][i] = r.runId();
+            columns[3][i] = r.clusterId();
+            columns[4][i] = r.acceleratorType();
+            columns[5][i] = r.acceleratorCount();
+            columns[6][i] = Timestamp.from(r.start());
+            columns[7][i] = Timestamp.from(r.end());
+            columns[8][i] = r.utilization();
+            columns[9][i] = r.measuredOperations();
+            columns[10][i] = r.biologicalSequenceData();
+            columns[11][i] = r.operations(recordClusters.get(i));
+        }
+        String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "int4", "timestamptz", "timestamptz",
+                "float8", "float8", "bool", "float8"};
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("""
+                     insert into usage_record (record_id, account_id, run_id, cluster_id, accelerator_type,
+                         accelerator_count, started_at, ended_at, utilization, measured_operations, biological, operations)
+                     select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[],
+                         ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[], ?::bool[], ?::float8[])
+                     on conflict (record_id) do nothing
+                     returning record_id""")) {
+            for (int col = 0; col < columns.length; col++) {
+                insert.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+            }
+            try (ResultSet inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    fresh.add(inserted.getString(1));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    private void storeDetections(List<Detection> detections) throws SQLException {
+        if (detections.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("""
+                     insert into run_detection (account_id, run_id, trigger, detected_at, operations, threshold,
+                         projected_crossing, biological, run_start, last_usage, clusters)
+                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (account_id, run_id, trigger) do nothing""")) {
+            for (Detection d : detections) {
+                insert.setString(1, d.accountId());
+                insert.setString(2, d.runId());
+                insert.setString(3, d.trigger().name());
+                insert.setTimestamp(4, Timestamp.from(d.detectedAt()));
+                insert.setDouble(5, d.operations());
+                insert.setDouble(6, d.threshold());
+                insert.setTimestamp(7, d.projectedCrossing() == null ? null : Timestamp.from(d.projectedCrossing()));
+                insert.setBoolean(8, d.biologicalSequenceData());
+                insert.setTimestamp(9, Timestamp.from(d.runStart()));
+                insert.setTimestamp(10, Timestamp.from(d.lastUsage()));
+                insert.setArray(11, c.createArrayOf("text", d.clusters().toArray()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    public java.util.Optional<TrainingRunDetector.RunState> run(String accountId, String runId) {
+        return detector.run(accountId, runId);
+    }
+
+    /** A refused record: its position in the batch, its id, the field and the reason. */
+    public record Rejected(int index, String recordId, String field, String reason) {
+    }
+
+    public record IntakeResult(int received, int accepted, int duplicates, List<Rejected> rejected,
+                               List<Detection> detections) {
+    }
+}
