@@ -2,8 +2,16 @@ package io.tenantgate.identity.client;
 
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.tenantgate.identity.cases.CaseRequest;
+import io.tenantgate.proto.common.v1.Address;
+import io.tenantgate.proto.common.v1.PartialDate;
 import io.tenantgate.proto.screening.v1.GetListStatusRequest;
 import io.tenantgate.proto.screening.v1.GetListStatusResponse;
+import io.tenantgate.proto.screening.v1.Ownership;
+import io.tenantgate.proto.screening.v1.Party;
+import io.tenantgate.proto.screening.v1.PartyKind;
+import io.tenantgate.proto.screening.v1.ScreenRequest;
+import io.tenantgate.proto.screening.v1.ScreenResponse;
 import io.tenantgate.proto.screening.v1.ScreeningServiceGrpc;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -35,6 +43,53 @@ public class ScreeningClient {
                 .map(v -> new ActiveList(v.getSource(), v.getVersion(), v.getEntryCount(),
                         Instant.ofEpochSecond(v.getImportedAt().getSeconds(), v.getImportedAt().getNanos())))
                 .toList();
+    }
+
+    /** Screens the customer and every owner in one call; the customer's reference is "customer". */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    public ScreeningSummary screen(CaseRequest customer) {
+        ScreenResponse response = screening.screen(ScreenRequest.newBuilder()
+                .setParty(party("customer", customer.kind(), customer.legalName(), customer.otherNames(),
+                        customer.countries(), customer.date(), customer.addresses(), customer.owners()))
+                .build());
+        return new ScreeningSummary(
+                response.getMatchesList().stream().map(m -> new ScreeningSummary.Hit(m.getPartyReference(),
+                        m.getEntryKey(), m.getSourcesList(), m.getScore(), m.getMatchedName(),
+                        m.getExplanation().getSummary())).toList(),
+                response.getOwnershipFindingsList().stream().map(f -> new ScreeningSummary.OwnershipFinding(
+                        f.getRule(), f.getAggregatePercentage(),
+                        f.getChainsList().stream().map(c -> List.copyOf(c.getPartyReferencesList())).toList())).toList(),
+                response.getJurisdictionFindingsList().stream().map(f -> new ScreeningSummary.JurisdictionFinding(
+                        f.getPartyReference(), f.getCountry(), f.getBasis())).toList(),
+                response.getListVersionsList().stream().map(v -> v.getSource() + ":" + v.getVersion()).toList(),
+                response.getThreshold());
+    }
+
+    private static Party party(String reference, CaseRequest.Kind kind, String name, List<String> otherNames,
+                               List<String> countries, CaseRequest.Date date, List<CaseRequest.Address> addresses,
+                               List<CaseRequest.Owner> owners) {
+        Party.Builder party = Party.newBuilder().setReference(reference)
+                .setKind(kind == CaseRequest.Kind.PERSON ? PartyKind.PARTY_KIND_PERSON : PartyKind.PARTY_KIND_ORGANIZATION)
+                .addNames(name).addAllNames(otherNames).addAllCountries(countries);
+        if (date != null) {
+            party.addDates(PartialDate.newBuilder().setYear(date.year()).setMonth(date.month()).setDay(date.day()));
+        }
+        for (CaseRequest.Address address : addresses) {
+            party.addAddresses(Address.newBuilder().addAllLines(address.lines()).setCountry(address.country())
+                    .setCity(nullToEmpty(address.city())).setRegion(nullToEmpty(address.region()))
+                    .setPostalCode(nullToEmpty(address.postalCode())));
+        }
+        for (int i = 0; i < owners.size(); i++) {
+            CaseRequest.Owner owner = owners.get(i);
+            party.addOwners(Ownership.newBuilder().setPercentage(owner.percentage()).setControl(owner.control())
+                    .setOwner(party(reference + "/owner" + i, owner.kind(), owner.name(), List.of(), owner.countries(),
+                            owner.date(), owner.addresses(), owner.owners())));
+        }
+        return party.build();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     public record ActiveList(String source, long version, int entryCount, Instant importedAt) {

@@ -1,0 +1,210 @@
+package io.tenantgate.identity.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.StatusRuntimeException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.tenantgate.common.problem.Problem;
+import io.tenantgate.common.problem.ProblemException;
+import io.tenantgate.identity.client.ScreeningClient;
+import io.tenantgate.identity.client.ScreeningSummary;
+import io.tenantgate.identity.config.IdentityConfig;
+import io.tenantgate.identity.person.PersonDeterminer;
+import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.identity.risk.RiskAssessment;
+import io.tenantgate.identity.risk.RiskEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Opens CIP cases: screens the customer and its owners, decides, and stores the case, its audit entry and
+ * its outbox event in one transaction. The remote screening happens outside any transaction.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    private static final Logger LOG = Logger.getLogger(CaseService.class);
+
+    private final CaseRepository cases;
+    private final ScreeningClient screening;
+    private final CaseAssessor assessor;
+    private final ObjectMapper json;
+
+    public CaseService(CaseRepository cases, ScreeningClient screening, IdentityConfig config, ObjectMapper json) {
+        this.cases = cases;
+        this.screening = screening;
+        this.assessor = new CaseAssessor(new RiskEngine(config.riskSettings()),
+                new PersonDeterminer(config.ownerExposurePercent()));
+        this.json = json;
+    }
+
+    /**
+     * Creates the case, or answers again for a repeated request: the same key with the same body gives the
+     * same case; the same key with another body is refused.
+     */
+    public Created open(CaseRequest request, String idempotencyKey, String actor) {
+        String hash = hash(request);
+        var earlier = QuarkusTransaction.joiningExisting().call(() -> cases.findByIdempotencyKey(idempotencyKey));
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), hash);
+        }
+        ScreeningSummary summary = screenOrNull(request);
+        RiskAssessment verdict = assessor.assess(request, summary);
+        try {
+            return new Created(QuarkusTransaction.requiringNew().call(() -> insert(request, idempotencyKey, hash, actor,
+                    verdict, summary)), false);
+        } catch (PersistenceException raced) {
+            // A concurrent request with the same key won the insert: answer as a replay of it.
+            CustomerCase winner = QuarkusTransaction.requiringNew().call(() -> cases.findByIdempotencyKey(idempotencyKey))
+                    .orElseThrow(() -> raced);
+            return replay(winner, hash);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerCase get(UUID id) {
+        CustomerCase found = cases.findById(id);
+        if (found == null) {
+            throw ProblemException.notFound("Customer case " + id);
+        }
+        return found;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CaseAudit> auditTrail(UUID id) {
+        get(id);
+        return cases.auditTrail(id);
+    }
+
+    /** Cases that could not be screened are screened again until screening-service answers. */
+    @Scheduled(every = "${tenantgate.identity.screening-retry-interval}", delayed = "${tenantgate.identity.screening-retry-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void retryPendingScreenings() {
+        for (CustomerCase pending : QuarkusTransaction.requiringNew().call(() -> cases.waitingForScreening(50))) {
+            ScreeningSummary summary = screenOrNull(pending.profile);
+            if (summary == null) {
+                return; // still unavailable; try again next round
+            }
+            RiskAssessment verdict = assessor.assess(pending.profile, summary);
+            QuarkusTransaction.requiringNew().run(() -> {
+                CustomerCase current = cases.findById(pending.id);
+                if (current.decision != Decision.PENDING_SCREENING) {
+                    return;
+                }
+                current.screening = summary;
+                apply(current, verdict, "screening-retry", "screened after screening-service came back");
+            });
+        }
+    }
+
+    private ScreeningSummary screenOrNull(CaseRequest request) {
+        try {
+            return screening.screen(request);
+        } catch (StatusRuntimeException | FaultToleranceException e) {
+            LOG.warnf("Screening unavailable (%s); the case waits in PENDING_SCREENING", e.getMessage());
+            return null;
+        }
+    }
+
+    private CustomerCase insert(CaseRequest request, String idempotencyKey, String hash, String actor,
+                                RiskAssessment verdict, ScreeningSummary summary) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CustomerCase created = new CustomerCase();
+        created.id = UUID.randomUUID();
+        created.kind = request.kind();
+        created.legalName = request.legalName();
+        created.profile = request;
+        created.idempotencyKey = idempotencyKey;
+        created.requestHash = hash;
+        created.createdBy = actor;
+        created.createdAt = now;
+        created.screening = summary;
+        created.decision = verdict.decision();
+        created.reasons = verdict.reasons();
+        created.riskScore = verdict.score();
+        created.updatedAt = now;
+        cases.persist(created);
+        audit(created, actor, "opened", verdict);
+        outbox(created, "DECISION");
+        cases.flush();
+        return created;
+    }
+
+    private void apply(CustomerCase current, RiskAssessment verdict, String actor, String why) {
+        current.decision = verdict.decision();
+        current.reasons = verdict.reasons();
+        current.riskScore = verdict.score();
+        current.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        audit(current, actor, "decided", verdict);
+        outbox(current, "DECISION");
+        LOG.infof("Case %s is now %s (%s)", current.id, verdict.decision(), why);
+    }
+
+    private void audit(CustomerCase subject, String actor, String action, RiskAssessment verdict) {
+        CaseAudit entry = new CaseAudit();
+        entry.caseId = subject.id;
+        entry.at = OffsetDateTime.now(ZoneOffset.UTC);
+        entry.actor = actor;
+        entry.action = action;
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("decision", verdict.decision().name());
+        detail.put("riskScore", verdict.score());
+        detail.put("reasons", verdict.reasons());
+        entry.detail = detail;
+        cases.getEntityManager().persist(entry);
+    }
+
+    private void outbox(CustomerCase subject, String type) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.customerId = subject.id;
+        event.sequence = cases.nextOutboxSequence(subject.id);
+        event.type = type;
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("decision", subject.decision.name());
+        payload.put("reasons", subject.reasons);
+        payload.put("country", subject.profile.countries().get(0));
+        event.payload = payload;
+        event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        cases.getEntityManager().persist(event);
+    }
+
+    private static Created replay(CustomerCase earlier, String hash) {
+        if (!earlier.requestHash.equals(hash)) {
+            throw new ProblemException(Problem.of("idempotency-key-reused", "Idempotency key reused", 422,
+                    "This Idempotency-Key was used for a different request; use a new key for a new customer")
+                    .withErrors(List.of(new Problem.FieldError("Idempotency-Key", "already used for another body"))));
+        }
+        return new Created(earlier, true);
+    }
+
+    private String hash(CaseRequest request) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("request cannot be hashed", e);
+        }
+    }
+
+    /** The case, and whether it was created earlier by the same request. */
+    public record Created(CustomerCase customerCase, boolean replayed) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.tenantgate.identity.cases;
+
+import io.tenantgate.identity.risk.Decision;
+
+import io.tenantgate.identity.client.ScreeningSummary;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A customer's CIP case: what was declared, what screening found, and the decision with its reasons. */
+@Entity
+@Table(name = "customer_case")
+public class CustomerCase {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public CaseRequest.Kind kind;
+
+    @Column(name = "legal_name", nullable = false, length = 300)
+    public String legalName;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public CaseRequest profile;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    public Decision decision;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> reasons;
+
+    /** 0-100, from the risk engine's explainable rules. */
+    @Column(name = "risk_score", nullable = false)
+    public int riskScore;
+
+    /** Null while screening has not happened. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public ScreeningSummary screening;
+
+    @Column(name = "idempotency_key", nullable = false, unique = true, length = 128)
+    public String idempotencyKey;
+
+    @Column(name = "request_hash", nullable = false, length = 64)
+    public String requestHash;
+
+    @Column(name = "created_by", nullable = false, length = 128)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,47 @@
+package io.tenantgate.identity.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.tenantgate.identity.risk.RiskSettings;
+import io.tenantgate.identity.risk.RiskWeights;
+
+import java.time.Duration;
+import java.util.Set;
+
+/** Decision settings: the rule is a proposal, so thresholds and lists are configuration. */
+@ConfigMapping(prefix = "tenantgate.identity")
+public interface IdentityConfig {
+
+    /** Jurisdictions of concern (15 CFR 7.4). */
+    @WithDefault("CN,HK,MO,CU,IR,KP,RU,VE")
+    Set<String> jurisdictionsOfConcern();
+
+    /** Risk score from which a case goes to an analyst. */
+    @WithDefault("30")
+    int reviewAt();
+
+    /** Risk score from which a case is rejected. */
+    @WithDefault("70")
+    int rejectAt();
+
+    /** A list match at least this close rejects outright instead of going to review. */
+    @WithDefault("0.97")
+    double rejectMatchScore();
+
+    /** Effective share from which an owner's country counts for the customer, and foreign control is found. */
+    @WithDefault("25")
+    double ownerExposurePercent();
+
+    /** Owner layers beyond which an ownership structure counts as opaque. */
+    @WithDefault("3")
+    int maxOwnershipLayers();
+
+    /** How often cases waiting for screening are retried. */
+    @WithDefault("10s")
+    Duration screeningRetryInterval();
+
+    default RiskSettings riskSettings() {
+        return new RiskSettings(jurisdictionsOfConcern(), reviewAt(), rejectAt(), rejectMatchScore(),
+                ownerExposurePercent(), maxOwnershipLayers(), RiskWeights.defaults());
+    }
+}

@@ -1,0 +1,6 @@
+package io.tenantgate.identity.person;
+
+public enum PartyKind {
+    INDIVIDUAL,
+    ORGANISATION
+}

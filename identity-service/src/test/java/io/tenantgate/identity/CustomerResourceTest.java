@@ -1,0 +1,159 @@
+package io.tenantgate.identity;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ValidatableResponse;
+import io.tenantgate.common.testing.EmbeddedPostgresResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantgate.identity.cases.CaseRequest;
+import io.tenantgate.identity.cases.CaseService;
+import io.tenantgate.identity.cases.OutboxEvent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Opening cases through REST. screening-service is not running here, so every case must wait in
+ * PENDING_SCREENING: the service fails closed. The approve/reject flows run end to end in suite.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
+@TestSecurity(user = "signup-flow", roles = "onboarding")
+class CustomerResourceTest {
+
+    @Inject
+    EntityManager entities;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aCaseOpenedWhileScreeningIsDownWaitsAndIsAudited() {
+        String id = open(UUID.randomUUID().toString(), person("Amelie Laurent"))
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/customers/"))
+                .body("decision", equalTo("PENDING_SCREENING"))
+                .body("reasons[0]", containsString("not screened yet: customer"))
+                .extract().path("id");
+
+        List<OutboxEvent> events = entities.createQuery("from OutboxEvent where customerId = ?1", OutboxEvent.class)
+                .setParameter(1, UUID.fromString(id)).getResultList();
+        assertEquals(1, events.size());
+        assertEquals(1, events.get(0).sequence);
+        given().auth().none().when().get("/api/v1/customers/" + id + "/audit").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "ana", roles = "analyst")
+    void analystsReadTheCaseAndItsAuditTrail() {
+        String id = openAs(person("Bruno Carvalho"));
+        given().when().get("/api/v1/customers/" + id).then().statusCode(200)
+                .body("legalName", equalTo("Bruno Carvalho"))
+                .body("profile.countries", hasItem("PT"));
+        given().when().get("/api/v1/customers/" + id + "/audit").then().statusCode(200)
+                .body("action", hasItem("opened"))
+                .body("[0].actor", equalTo("signup-flow"));
+    }
+
+    @Test
+    void theSameKeyAndBodyGiveTheSameCaseAndAnotherBodyIsRefused() {
+        String key = UUID.randomUUID().toString();
+        String first = open(key, person("Chen Jia")).statusCode(201).extract().path("id");
+        open(key, person("Chen Jia")).statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        open(key, person("Chen Jie")).statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("Idempotency-Key"));
+    }
+
+    @Test
+    void concurrentRetriesOfOneRequestMakeOneCase() {
+        String key = UUID.randomUUID().toString();
+        List<String> ids = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> open(key, person("Dara Okafor")).statusCode(201)
+                        .extract().<String>path("id")))
+                .toList().stream().map(CompletableFuture::join).distinct().toList();
+        assertEquals(1, ids.size(), ids.toString());
+    }
+
+    @Test
+    void aMissingIdempotencyKeyIsRefused() {
+        given().contentType("application/json").body(person("Eva Novak")).when().post("/api/v1/customers")
+                .then().statusCode(400).body("errors.field", hasItem("Idempotency-Key"));
+    }
+
+    @Test
+    void badFieldsAreNamedAndNothingIsStored() {
+        Map<String, Object> bad = new HashMap<>(person("x".repeat(10_000)));
+        bad.put("countries", List.of("Narnia"));
+        bad.put("emails", List.of("not-an-email"));
+        bad.put("phones", List.of("030 123456"));
+        bad.put("owners", List.of(Map.of("kind", "ORGANIZATION", "name", "Holdco", "percentage", 150)));
+        long before = count();
+        open(UUID.randomUUID().toString(), bad).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("legalName", "countries[0]", "emails[0]", "phones[0]", "owners[0].percentage"));
+        assertEquals(before, count());
+    }
+
+    @Test
+    void malformedJsonIsAProblem() {
+        given().contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"kind\": \"PERSON\", \"legalName\": ").when().post("/api/v1/customers")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedUnread() {
+        Map<String, Object> huge = new HashMap<>(person("Fatima Zahra"));
+        huge.put("otherNames", List.of("y".repeat(1_200_000)));
+        open(UUID.randomUUID().toString(), huge).statusCode(413);
+    }
+
+    @Test
+    @TestSecurity(user = "rita", roles = "regulator")
+    void regulatorsReadButDoNotOpenCases() {
+        open(UUID.randomUUID().toString(), person("Goran Ilic")).statusCode(403);
+        given().when().get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private long count() {
+        return entities.createQuery("select count(c) from CustomerCase c", Long.class).getSingleResult();
+    }
+
+    /** Opens a case as the sign-up flow would, for tests that run as another role. */
+    private String openAs(Map<String, Object> body) {
+        return cases.open(json.convertValue(body, CaseRequest.class), UUID.randomUUID().toString(), "signup-flow")
+                .customerCase().id.toString();
+    }
+
+    private static ValidatableResponse open(String key, Map<String, Object> body) {
+        return given().contentType("application/json").header("Idempotency-Key", key).body(body)
+                .when().post("/api/v1/customers").then();
+    }
+
+    private static Map<String, Object> person(String name) {
+        return Map.of("kind", "PERSON", "legalName", name, "countries", List.of("PT"),
+                "date", Map.of("year", 1985, "month", 4, "day", 12),
+                "emails", List.of("person@example.org"), "phones", List.of("+351212345678"),
+                "addresses", List.of(Map.of("lines", List.of("Rua Augusta 1"), "city", "Lisboa", "country", "PT")),
+                "accountIds", List.of("acct-" + name.hashCode()));
+    }
+}

@@ -1,0 +1,66 @@
+package io.tenantgate.identity.cases;
+
+import io.tenantgate.identity.client.ScreeningSummary;
+import io.tenantgate.identity.person.PersonDeterminer;
+import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.identity.risk.RiskAssessment;
+import io.tenantgate.identity.risk.RiskEngine;
+import io.tenantgate.identity.risk.RiskSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CaseAssessorTest {
+
+    private final CaseAssessor assessor = new CaseAssessor(new RiskEngine(RiskSettings.defaults()), new PersonDeterminer(25));
+
+    private static final CaseRequest SHELL = new CaseRequest(CaseRequest.Kind.ORGANIZATION, "Bluewater Compute LLC",
+            List.of(), null, List.of("US"), List.of(), List.of(), List.of(), List.of(), null,
+            List.of(new CaseRequest.Owner(CaseRequest.Kind.ORGANIZATION, "Listed Holdings", null, List.of("BY"),
+                    List.of(), 60, false, List.of())));
+
+    private static final CaseRequest PERSON = new CaseRequest(CaseRequest.Kind.PERSON, "Amelie Laurent", List.of(),
+            new CaseRequest.Date(1985, 4, 12), List.of("FR"), List.of(), List.of(), List.of(), List.of(), null, List.of());
+
+    @Test
+    void withoutScreeningNothingIsApproved() {
+        assertEquals(Decision.PENDING_SCREENING, assessor.assess(SHELL, null).decision());
+    }
+
+    @Test
+    void aCleanScreeningApprovesAForeignPerson() {
+        assertEquals(Decision.APPROVED, assessor.assess(PERSON, summary(List.of(), List.of())).decision());
+    }
+
+    @Test
+    void aUsShellUnderForeignControlIsNotWavedThrough() {
+        RiskAssessment verdict = assessor.assess(SHELL, summary(List.of(), List.of()));
+        assertEquals(Decision.REVIEW, verdict.decision(), verdict.reasons().toString());
+    }
+
+    @Test
+    void listedOwnershipOfHalfOrMoreRejectsNamingTheChain() {
+        var finding = new ScreeningSummary.OwnershipFinding("AGGREGATE_50", 60,
+                List.of(List.of("customer", "customer/owner0")));
+        RiskAssessment verdict = assessor.assess(SHELL, summary(List.of(hit("customer/owner0", 0.93)), List.of(finding)));
+        assertEquals(Decision.REJECTED, verdict.decision());
+        assertTrue(verdict.reasons().get(0).contains("AGGREGATE_50"), verdict.reasons().toString());
+    }
+
+    @Test
+    void aNearCertainMatchRejectsAndAWeakerOneGoesToReview() {
+        assertEquals(Decision.REJECTED, assessor.assess(PERSON, summary(List.of(hit("customer", 0.99)), List.of())).decision());
+        assertEquals(Decision.REVIEW, assessor.assess(PERSON, summary(List.of(hit("customer", 0.91)), List.of())).decision());
+    }
+
+    private static ScreeningSummary.Hit hit(String party, double score) {
+        return new ScreeningSummary.Hit(party, "EL:1", List.of("EL"), score, "LISTED HOLDINGS", "explained");
+    }
+
+    private static ScreeningSummary summary(List<ScreeningSummary.Hit> hits, List<ScreeningSummary.OwnershipFinding> owners) {
+        return new ScreeningSummary(hits, owners, List.of(), List.of("CSL:1", "SDN:1"), 0.88);
+    }
+}

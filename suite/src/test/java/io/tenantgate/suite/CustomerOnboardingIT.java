@@ -1,0 +1,74 @@
+package io.tenantgate.suite;
+
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The sign-up flow through the assembled suite: the onboarding integration opens cases on identity-service,
+ * which screens over gRPC (with its own service token) against the bundled lists and decides.
+ */
+@ExtendWith(SuiteExtension.class)
+class CustomerOnboardingIT {
+
+    private static TenantgateSuite suite;
+    private static String onboardingToken;
+
+    @BeforeAll
+    static void connect(TenantgateSuite running) {
+        suite = running;
+        onboardingToken = new Tokens(running).client("onboarding-demo");
+    }
+
+    @Test
+    void aCleanForeignPersonIsApproved() {
+        open(Map.of("kind", "PERSON", "legalName", "Amelie Laurent", "countries", List.of("FR"),
+                "date", Map.of("year", 1985, "month", 4, "day", 12)))
+                .statusCode(201)
+                .body("decision", equalTo("APPROVED"))
+                .body("screening.listVersions", hasItem(containsString("SDN:")));
+    }
+
+    @Test
+    void anEntityListCompanyIsRejected() {
+        open(Map.of("kind", "ORGANIZATION", "legalName", "Bel Huawei Technologies LLC", "countries", List.of("BY")))
+                .statusCode(201)
+                .body("decision", equalTo("REJECTED"))
+                .body("screening.hits[0].sources", hasItem("EL"));
+    }
+
+    @Test
+    void aUsShellOwnedSixtyPercentByAListedEntityIsCaughtThroughItsOwners() {
+        open(Map.of("kind", "ORGANIZATION", "legalName", "Bluewater Compute Holdings LLC", "countries", List.of("US"),
+                "owners", List.of(Map.of("kind", "ORGANIZATION", "name", "Bel Huawei Technologies LLC",
+                        "countries", List.of("BY"), "percentage", 60))))
+                .statusCode(201)
+                .body("decision", equalTo("REJECTED"))
+                .body("reasons[0]", containsString("AGGREGATE_50"))
+                .body("screening.hits[0].partyReference", equalTo("customer/owner0"));
+    }
+
+    @Test
+    void aPotentialMatchGoesToReview() {
+        open(Map.of("kind", "PERSON", "legalName", "Nikolas Maduro Morros", "countries", List.of("VE")))
+                .statusCode(201)
+                .body("decision", equalTo("REVIEW"))
+                .body("reasons", hasItem(containsString("SDN:22790")));
+    }
+
+    private static ValidatableResponse open(Map<String, Object> customer) {
+        return given().auth().oauth2(onboardingToken).contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(customer)
+                .when().post(suite.settings().serviceUrl(Service.IDENTITY) + "/api/v1/customers").then();
+    }
+}
