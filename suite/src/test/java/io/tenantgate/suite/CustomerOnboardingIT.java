@@ -60,7 +60,7 @@ class CustomerOnboardingIT {
 
     @Test
     void aPotentialMatchGoesToReview() {
-        open(Map.of("kind", "PERSON", "legalName", "Nikolas Maduro Morros", "countries", List.of("VE")))
+        open(Map.of("kind", "PERSON", "legalName", "Nikolas Maduro Morros", "countries", List.of("CO")))
                 .statusCode(201)
                 .body("decision", equalTo("REVIEW"))
                 .body("reasons", hasItem(containsString("SDN:22790")));
