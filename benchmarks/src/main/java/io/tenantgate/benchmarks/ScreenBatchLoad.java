@@ -1,0 +1,208 @@
+package io.tenantgate.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import io.tenantgate.proto.common.v1.PartialDate;
+import io.tenantgate.proto.screening.v1.Ownership;
+import io.tenantgate.proto.screening.v1.Party;
+import io.tenantgate.proto.screening.v1.PartyKind;
+import io.tenantgate.proto.screening.v1.ScreenRequest;
+import io.tenantgate.proto.screening.v1.ScreeningServiceGrpc;
+import io.tenantgate.proto.screening.v1.ScreeningServiceGrpc.ScreeningServiceStub;
+import io.tenantgate.screening.engine.index.PartyQuery;
+import io.tenantgate.screening.engine.parse.BundledLists;
+import io.tenantgate.suite.SuiteSettings;
+import io.tenantgate.suite.TenantgateSuite;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Load generator for screening-service's {@code ScreenBatch} stream over loopback. By default it starts its own
+ * suite (embedded PostgreSQL, Keycloak, the three services) with ports and folders apart from a developer's
+ * {@code ./tenantgate up}, and stops it at the end, also on failure or Ctrl-C. With {@code --port} and
+ * {@code --client-secret} it uses a suite that is already running. It takes a client-credentials token of
+ * identity-service, the one caller screening-service admits, warms up, then sends the measured parties and
+ * prints parties/s, p50/p99 latency per party and errors.
+ */
+public final class ScreenBatchLoad {
+
+    static final String USAGE = """
+            Usage: java -cp benchmarks/target/benchmarks.jar io.tenantgate.benchmarks.ScreenBatchLoad [options]
+              --parties N          parties in the measured run (default 100000)
+              --warmup N           parties sent first and not measured (default 20000)
+              --streams K          concurrent ScreenBatch streams (default 4)
+              --in-flight M        unanswered requests allowed per stream (default 64)
+              --time-limit SECONDS limit of each run, warm-up and measured (default 600)
+              --negatives FILE     synthetic negatives for the party pool (default %s)
+            Own suite (the default):
+              --repo DIR           repository root with the packaged services (default .)
+              --suite-dir DIR      its state and logs (default benchmarks/target/load-suite)
+              --keycloak-cache DIR the unpacked Keycloak distribution (default <suite-dir>/cache)
+              --port-base N        ports N+432 PostgreSQL, N+180/N+190 Keycloak, N+81..N+83 services (default 23000)
+            Running suite (loopback only):
+              --host HOST          screening-service host (default localhost)
+              --port N             screening-service port; giving it selects this mode
+              --client-secret S    identity-service's Keycloak client secret
+              --keycloak-url URL   Keycloak base URL (default http://localhost:8180)
+            """.formatted(QueryPool.NEGATIVES);
+    private static final String CALLER = "identity-service";
+
+    private final Options options;
+
+    private ScreenBatchLoad(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ScreenBatchLoad load;
+        try {
+            load = new ScreenBatchLoad(Options.parse(args, USAGE));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(load.options.text("--port").isPresent() ? load.againstRunningSuite() : load.againstOwnSuite());
+    }
+
+    private int againstRunningSuite() throws Exception {
+        String secret = options.text("--client-secret")
+                .orElseThrow(() -> new IllegalArgumentException("--port needs --client-secret\n" + USAGE));
+        return measure(options.text("--host", "localhost"), options.positive("--port", 0),
+                options.text("--keycloak-url", "http://localhost:8180"), secret);
+    }
+
+    private int againstOwnSuite() throws Exception {
+        Path suiteDir = Path.of(options.text("--suite-dir", "benchmarks/target/load-suite")).toAbsolutePath();
+        int base = options.positive("--port-base", 23000);
+        SuiteSettings settings = SuiteSettings.parse(Path.of(options.text("--repo", ".")).toAbsolutePath().normalize(),
+                List.of("--home", suiteDir.resolve("home").toString(),
+                        "--cache", options.text("--keycloak-cache", suiteDir.resolve("cache").toString()),
+                        "--postgres-port", String.valueOf(base + 432),
+                        "--keycloak-port", String.valueOf(base + 180),
+                        "--keycloak-management-port", String.valueOf(base + 190),
+                        "--screening-port", String.valueOf(base + 81),
+                        "--identity-port", String.valueOf(base + 82),
+                        "--reporting-port", String.valueOf(base + 83)));
+        try (TenantgateSuite suite = TenantgateSuite.open(settings)) {
+            Thread stopOnCtrlC = new Thread(suite::close, "stop-suite");
+            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
+            System.out.println("Starting the suite (logs in " + settings.logs() + ") ...");
+            suite.start();
+            System.out.println("Suite ready in " + suite.startupTime().toSeconds() + " s");
+            int exitCode = measure("localhost", settings.screeningPort(), settings.keycloakUrl(), suite.clientSecret(CALLER));
+            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
+            return exitCode;
+        } finally {
+            System.out.println("Suite stopped");
+        }
+    }
+
+    /** Warms up, then measures; 0 when every measured party was answered without error in time. */
+    private int measure(String host, int port, String keycloakUrl, String clientSecret) throws Exception {
+        requireLoopback(host);
+        requireLoopback(URI.create(keycloakUrl).getHost());
+        int streams = options.positive("--streams", 4);
+        int inFlight = options.positive("--in-flight", 64);
+        int parties = options.positive("--parties", 100_000);
+        int warmup = options.positive("--warmup", 20_000);
+        Duration timeLimit = Duration.ofSeconds(options.positive("--time-limit", 600));
+        List<ScreenRequest> pool = partyPool(Path.of(options.text("--negatives", QueryPool.NEGATIVES)));
+        System.out.printf("%d streams, at most %d requests in flight each, pool of %d parties, screening-service at %s:%d%n",
+                streams, inFlight, pool.size(), host, port);
+        ManagedChannel channel = ManagedChannelBuilder.forAddress(host, port).usePlaintext().directExecutor().build();
+        try {
+            LoadPhase.Result warm = LoadPhase.run(channel, authorized(channel, keycloakUrl, clientSecret), pool, warmup,
+                    streams, inFlight, timeLimit);
+            System.out.println(warm.summary("warm-up"));
+            if (warm.answered() < warmup) {
+                System.out.println("The warm-up did not get every answer; no measured run.");
+                return 1;
+            }
+            LoadPhase.Result measured = LoadPhase.run(channel, authorized(channel, keycloakUrl, clientSecret), pool, parties,
+                    streams, inFlight, timeLimit);
+            System.out.println(measured.summary("measured"));
+            return measured.inTime() && measured.errors().isEmpty() && measured.answered() == parties ? 0 : 1;
+        } finally {
+            channel.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A stub whose calls carry a fresh client-credentials token of identity-service. */
+    private static ScreeningServiceStub authorized(ManagedChannel channel, String keycloakUrl, String clientSecret)
+            throws IOException, InterruptedException {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
+                "Bearer " + clientCredentialsToken(keycloakUrl, clientSecret));
+        return ScreeningServiceGrpc.newStub(ClientInterceptors.intercept(channel,
+                MetadataUtils.newAttachHeadersInterceptor(headers)));
+    }
+
+    private static String clientCredentialsToken(String keycloakUrl, String clientSecret)
+            throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=" + CALLER
+                + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/tenantgate/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused a token for " + CALLER + ": HTTP " + response.statusCode()
+                    + " " + response.body());
+        }
+        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+    }
+
+    /** Realistic sign-ups: the query pool's people and organisations, one in four with one owner. */
+    private static List<ScreenRequest> partyPool(Path negatives) {
+        List<PartyQuery> queries = QueryPool.build(BundledLists.load(), negatives, QueryPool.DEFAULT_SIZE);
+        Random random = new Random(QueryPool.SEED);
+        List<ScreenRequest> requests = new ArrayList<>(queries.size());
+        for (PartyQuery query : queries) {
+            Party.Builder customer = party("customer", query);
+            if (random.nextInt(4) == 0) {
+                PartyQuery owner = queries.get(random.nextInt(queries.size()));
+                customer.addOwners(Ownership.newBuilder().setOwner(party("owner:1", owner))
+                        .setPercentage(25 + random.nextInt(76)).setControl(random.nextInt(10) == 0));
+            }
+            requests.add(ScreenRequest.newBuilder().setParty(customer).build());
+        }
+        return List.copyOf(requests);
+    }
+
+    private static Party.Builder party(String reference, PartyQuery query) {
+        Party.Builder party = Party.newBuilder().setReference(reference).setKind(switch (query.type()) {
+            case INDIVIDUAL -> PartyKind.PARTY_KIND_PERSON;
+            case ENTITY -> PartyKind.PARTY_KIND_ORGANIZATION;
+            default -> PartyKind.PARTY_KIND_UNSPECIFIED;
+        }).addNames(query.name()).addCountries(query.country());
+        if (query.dateOfBirth() != null) {
+            party.addDates(PartialDate.newBuilder().setYear(query.dateOfBirth().year())
+                    .setMonth(query.dateOfBirth().month()).setDay(query.dateOfBirth().day()));
+        }
+        return party;
+    }
+
+    private static void requireLoopback(String host) throws IOException {
+        if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
+            throw new IllegalArgumentException("load is sent over loopback only, not to " + host);
+        }
+    }
+}
