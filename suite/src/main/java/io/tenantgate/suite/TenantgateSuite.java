@@ -105,6 +105,7 @@ public final class TenantgateSuite implements AutoCloseable {
                 "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
                 "-Dtenantgate.keycloak.url=" + settings.keycloakUrl(),
                 "-Dquarkus.grpc.clients.screening.port=" + settings.screeningPort(),
+                "-Dquarkus.grpc.clients.reporting.port=" + settings.reportingPort(),
                 "-Dquarkus.log.console.json.enabled=false",
                 // Marks the process as this suite's, for people and tests looking at the process table.
                 "-Dtenantgate.home=" + settings.home()));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The sign-up flow through the assembled suite: the onboarding integration opens cases on identity-service,
@@ -31,12 +33,26 @@ class CustomerOnboardingIT {
     }
 
     @Test
-    void aCleanForeignPersonIsApproved() {
-        open(Map.of("kind", "PERSON", "legalName", "Amelie Laurent", "countries", List.of("FR"),
+    void aCleanForeignPersonIsApprovedAndTheDecisionReachesReporting() throws InterruptedException {
+        String id = open(Map.of("kind", "PERSON", "legalName", "Amelie Laurent", "countries", List.of("FR"),
                 "date", Map.of("year", 1985, "month", 4, "day", 12)))
                 .statusCode(201)
                 .body("decision", equalTo("APPROVED"))
-                .body("screening.listVersions", hasItem(containsString("SDN:")));
+                .body("personStatus", equalTo("FOREIGN_PERSON"))
+                .body("screening.listVersions", hasItem(containsString("SDN:")))
+                .extract().path("id");
+
+        // The transactional outbox relays the decision to reporting-service within seconds.
+        String operator = new Tokens(suite).user("operator");
+        Instant deadline = Instant.now().plusSeconds(20);
+        List<String> outcomes = List.of();
+        while (outcomes.isEmpty() && Instant.now().isBefore(deadline)) {
+            outcomes = given().auth().oauth2(operator).queryParam("customerId", id)
+                    .when().get(suite.settings().serviceUrl(Service.REPORTING) + "/api/v1/events")
+                    .then().statusCode(200).extract().jsonPath().getList("items.outcome");
+            Thread.sleep(250);
+        }
+        assertEquals(List.of("APPROVED"), outcomes);
     }
 
     @Test

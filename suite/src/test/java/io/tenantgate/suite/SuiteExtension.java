@@ -36,6 +36,7 @@ public class SuiteExtension implements BeforeAllCallback, ParameterResolver {
 
     private record RunningSuite(TenantgateSuite suite) implements ExtensionContext.Store.CloseableResource {
         static RunningSuite start() {
+            ItSettings.clearState("suite-home");
             SuiteSettings settings = SuiteSettings.parse(ItSettings.repo(), ItSettings.options("suite-home", 20000));
             TenantgateSuite suite = TenantgateSuite.open(settings).start();
             System.out.println("End-to-end suite ready in " + suite.startupTime().toSeconds() + " s: " + suite.pids());

@@ -33,6 +33,7 @@ class TenantgateUpIT {
         Path home = ItSettings.itDir().resolve("up-home");
         Path output = ItSettings.itDir().resolve("up-output.log");
         Files.createDirectories(output.getParent());
+        ItSettings.clearState("up-home");
         List<String> options = ItSettings.options("up-home", 30000);
         Process up = tenantgate("up", options).redirectOutput(output.toFile()).start();
         try {

@@ -3,6 +3,7 @@ package io.tenantgate.identity.cases;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.person.Owner;
 import io.tenantgate.identity.person.PartyKind;
+import io.tenantgate.identity.person.PersonDetermination;
 import io.tenantgate.identity.person.PersonDeterminer;
 import io.tenantgate.identity.person.PersonFacts;
 import io.tenantgate.identity.risk.ListHit;
@@ -40,16 +41,21 @@ public final class CaseAssessor {
         this.persons = persons;
     }
 
-    public RiskAssessment assess(CaseRequest request, ScreeningSummary screening) {
+    public Assessment assess(CaseRequest request, ScreeningSummary screening) {
         PersonFacts facts = facts(request);
+        PersonDetermination person = persons.determine(facts);
         List<CheckResult> checks = new ArrayList<>();
         request.emails().forEach(email -> checks.addAll(EmailVerifier.verify(email).checks()));
         String region = request.countries().get(0);
         request.phones().forEach(phone -> checks.add(phones.verify(phone, region).check()));
         Optional<Reseller> reseller = Optional.ofNullable(request.reseller())
                 .map(r -> new Reseller(r.name(), r.country(), r.cipAttestationOnFile()));
-        return risk.assess(new RiskInput(facts, persons.determine(facts), checks, screening(request, screening),
-                reseller, List.of()));
+        return new Assessment(risk.assess(new RiskInput(facts, person, checks, screening(request, screening),
+                reseller, List.of())), person);
+    }
+
+    /** The risk engine's decision and the US / foreign person determination it weighed. */
+    public record Assessment(RiskAssessment risk, PersonDetermination person) {
     }
 
     private static Screening screening(CaseRequest request, ScreeningSummary summary) {

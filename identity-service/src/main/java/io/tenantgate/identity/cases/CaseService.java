@@ -11,6 +11,7 @@ import io.tenantgate.identity.client.ScreeningClient;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.config.IdentityConfig;
 import io.tenantgate.identity.person.PersonDeterminer;
+import io.tenantgate.identity.person.PersonStatus;
 import io.tenantgate.identity.risk.Decision;
 import io.tenantgate.identity.risk.RiskAssessment;
 import io.tenantgate.identity.risk.RiskEngine;
@@ -65,7 +66,7 @@ public class CaseService {
             return replay(earlier.get(), hash);
         }
         ScreeningSummary summary = screenOrNull(request);
-        RiskAssessment verdict = assessor.assess(request, summary);
+        CaseAssessor.Assessment verdict = assessor.assess(request, summary);
         try {
             return new Created(QuarkusTransaction.requiringNew().call(() -> insert(request, idempotencyKey, hash, actor,
                     verdict, summary)), false);
@@ -102,7 +103,7 @@ public class CaseService {
             if (summary == null) {
                 return; // still unavailable; try again next round
             }
-            RiskAssessment verdict = assessor.assess(pending.profile, summary);
+            CaseAssessor.Assessment verdict = assessor.assess(pending.profile, summary);
             QuarkusTransaction.requiringNew().run(() -> {
                 CustomerCase current = cases.findById(pending.id);
                 if (current.decision != Decision.PENDING_SCREENING) {
@@ -124,7 +125,7 @@ public class CaseService {
     }
 
     private CustomerCase insert(CaseRequest request, String idempotencyKey, String hash, String actor,
-                                RiskAssessment verdict, ScreeningSummary summary) {
+                                CaseAssessor.Assessment verdict, ScreeningSummary summary) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CustomerCase created = new CustomerCase();
         created.id = UUID.randomUUID();
@@ -136,25 +137,28 @@ public class CaseService {
         created.createdBy = actor;
         created.createdAt = now;
         created.screening = summary;
-        created.decision = verdict.decision();
-        created.reasons = verdict.reasons();
-        created.riskScore = verdict.score();
         created.updatedAt = now;
+        record(created, verdict);
         cases.persist(created);
-        audit(created, actor, "opened", verdict);
-        outbox(created, "DECISION");
+        audit(created, actor, "opened", verdict.risk());
+        outbox(created, "DECISION", actor);
         cases.flush();
         return created;
     }
 
-    private void apply(CustomerCase current, RiskAssessment verdict, String actor, String why) {
-        current.decision = verdict.decision();
-        current.reasons = verdict.reasons();
-        current.riskScore = verdict.score();
+    private void apply(CustomerCase current, CaseAssessor.Assessment verdict, String actor, String why) {
         current.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        audit(current, actor, "decided", verdict);
-        outbox(current, "DECISION");
-        LOG.infof("Case %s is now %s (%s)", current.id, verdict.decision(), why);
+        record(current, verdict);
+        audit(current, actor, "decided", verdict.risk());
+        outbox(current, "DECISION", actor);
+        LOG.infof("Case %s is now %s (%s)", current.id, current.decision, why);
+    }
+
+    private static void record(CustomerCase subject, CaseAssessor.Assessment verdict) {
+        subject.decision = verdict.risk().decision();
+        subject.reasons = verdict.risk().reasons();
+        subject.riskScore = verdict.risk().score();
+        subject.personStatus = verdict.person().status();
     }
 
     private void audit(CustomerCase subject, String actor, String action, RiskAssessment verdict) {
@@ -171,7 +175,7 @@ public class CaseService {
         cases.getEntityManager().persist(entry);
     }
 
-    private void outbox(CustomerCase subject, String type) {
+    private void outbox(CustomerCase subject, String type, String actor) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.customerId = subject.id;
@@ -181,6 +185,8 @@ public class CaseService {
         payload.put("decision", subject.decision.name());
         payload.put("reasons", subject.reasons);
         payload.put("country", subject.profile.countries().get(0));
+        payload.put("foreignPerson", subject.personStatus == PersonStatus.FOREIGN_PERSON);
+        payload.put("actor", actor);
         event.payload = payload;
         event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         cases.getEntityManager().persist(event);

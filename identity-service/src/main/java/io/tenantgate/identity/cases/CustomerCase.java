@@ -1,5 +1,6 @@
 package io.tenantgate.identity.cases;
 
+import io.tenantgate.identity.person.PersonStatus;
 import io.tenantgate.identity.risk.Decision;
 
 import io.tenantgate.identity.client.ScreeningSummary;
@@ -43,6 +44,10 @@ public class CustomerCase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> reasons;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "person_status", nullable = false, length = 32)
+    public PersonStatus personStatus;
 
     /** 0-100, from the risk engine's explainable rules. */
     @Column(name = "risk_score", nullable = false)

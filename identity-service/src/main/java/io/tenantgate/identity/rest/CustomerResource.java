@@ -74,11 +74,13 @@ public class CustomerResource {
         return cases.auditTrail(id).stream().map(AuditView::of).toList();
     }
 
-    public record CaseView(UUID id, String kind, String legalName, String decision, int riskScore, List<String> reasons,
+    public record CaseView(UUID id, String kind, String legalName, String decision, String personStatus, int riskScore,
+                           List<String> reasons,
                            ScreeningSummary screening, CaseRequest profile, OffsetDateTime createdAt,
                            OffsetDateTime updatedAt, long version) {
         static CaseView of(CustomerCase c) {
-            return new CaseView(c.id, c.kind.name(), c.legalName, c.decision.name(), c.riskScore, c.reasons, c.screening,
+            return new CaseView(c.id, c.kind.name(), c.legalName, c.decision.name(), c.personStatus.name(), c.riskScore,
+                    c.reasons, c.screening,
                     c.profile, c.createdAt, c.updatedAt, c.version);
         }
     }
