@@ -13,6 +13,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CustomerCase, UUID> {
 
+    /** The case that holds a provider account id (newest first, should an account ever move). */
+    public Optional<CustomerCase> findByAccountId(String accountId) {
+        @SuppressWarnings("unchecked")
+        List<CustomerCase> found = getEntityManager().createNativeQuery(
+                        "select * from customer_case where profile->'accountIds' @> jsonb_build_array(cast(?1 as text))"
+                                + " order by created_at desc limit 1",
+                        CustomerCase.class)
+                .setParameter(1, accountId).getResultList();
+        return found.stream().findFirst();
+    }
+
     public Optional<CustomerCase> findByIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResultOptional();
     }

@@ -87,6 +87,22 @@ public class CaseService {
         return found;
     }
 
+    /** The case of a customer named by its id or, failing that, by one of the provider's account ids. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<CustomerCase> find(String customerId, String accountId) {
+        if (customerId != null && !customerId.isBlank()) {
+            try {
+                return cases.findByIdOptional(UUID.fromString(customerId));
+            } catch (IllegalArgumentException notUuid) {
+                throw ProblemException.invalidField("customer_id", "must be a UUID");
+            }
+        }
+        if (accountId != null && !accountId.isBlank()) {
+            return cases.findByAccountId(accountId);
+        }
+        throw ProblemException.invalidField("customer_id", "name the customer by customer_id or account_id");
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CaseAudit> auditTrail(UUID id) {
         get(id);

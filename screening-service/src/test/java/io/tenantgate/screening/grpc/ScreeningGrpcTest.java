@@ -11,6 +11,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantgate.common.testing.EmbeddedPostgresResource;
+import io.tenantgate.common.testing.TestRoleSecurity;
 import io.tenantgate.proto.screening.v1.ListChange;
 import io.tenantgate.proto.screening.v1.Party;
 import io.tenantgate.proto.screening.v1.PartyKind;

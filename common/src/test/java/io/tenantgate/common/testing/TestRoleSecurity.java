@@ -1,4 +1,4 @@
-package io.tenantgate.screening.grpc;
+package io.tenantgate.common.testing;
 
 import io.grpc.Metadata;
 import io.quarkus.grpc.auth.GrpcSecurityMechanism;
@@ -19,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TestRoleSecurity implements GrpcSecurityMechanism {
 
-    static final Metadata.Key<String> ROLE = Metadata.Key.of("x-test-role", Metadata.ASCII_STRING_MARSHALLER);
+    public static final Metadata.Key<String> ROLE = Metadata.Key.of("x-test-role", Metadata.ASCII_STRING_MARSHALLER);
 
     @Override
     public boolean handles(Metadata metadata) {
