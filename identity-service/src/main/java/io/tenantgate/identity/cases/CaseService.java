@@ -177,18 +177,29 @@ public class CaseService {
         subject.personStatus = verdict.person().status();
     }
 
-    private void audit(CustomerCase subject, String actor, String action, RiskAssessment verdict) {
+    /** Adds an entry to the case's audit trail (in the caller's transaction). */
+    void record(CustomerCase subject, String actor, String action, Map<String, Object> detail) {
+        subject.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         CaseAudit entry = new CaseAudit();
         entry.caseId = subject.id;
-        entry.at = OffsetDateTime.now(ZoneOffset.UTC);
+        entry.at = subject.updatedAt;
         entry.actor = actor;
         entry.action = action;
+        entry.detail = detail;
+        cases.getEntityManager().persist(entry);
+    }
+
+    /** Queues an event for reporting-service (in the caller's transaction). */
+    void report(CustomerCase subject, String type, String actor) {
+        outbox(subject, type, actor);
+    }
+
+    private void audit(CustomerCase subject, String actor, String action, RiskAssessment verdict) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("decision", verdict.decision().name());
         detail.put("riskScore", verdict.score());
         detail.put("reasons", verdict.reasons());
-        entry.detail = detail;
-        cases.getEntityManager().persist(entry);
+        record(subject, actor, action, detail);
     }
 
     private void outbox(CustomerCase subject, String type, String actor) {

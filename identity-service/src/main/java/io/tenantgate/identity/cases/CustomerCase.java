@@ -57,6 +57,16 @@ public class CustomerCase {
     @JdbcTypeCode(SqlTypes.JSON)
     public ScreeningSummary screening;
 
+    /** An analyst's clearance awaiting a supervisor's sign-off; null when none is pending. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "review_proposal")
+    public ReviewProposal reviewProposal;
+
+    /** Entry keys cleared as false positives for this customer. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cleared_entries", nullable = false)
+    public List<String> clearedEntries = new java.util.ArrayList<>();
+
     @Column(name = "idempotency_key", nullable = false, unique = true, length = 128)
     public String idempotencyKey;
 

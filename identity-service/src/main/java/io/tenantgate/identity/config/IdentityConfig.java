@@ -36,6 +36,10 @@ public interface IdentityConfig {
     @WithDefault("3")
     int maxOwnershipLayers();
 
+    /** From this risk score a case is high-risk: clearing it takes two people, the second a supervisor. */
+    @WithDefault("50")
+    int highRiskScore();
+
     /** How often cases waiting for screening are retried. */
     @WithDefault("10s")
     Duration screeningRetryInterval();

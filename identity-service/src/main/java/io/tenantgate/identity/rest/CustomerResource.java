@@ -6,6 +6,7 @@ import io.tenantgate.identity.cases.CaseAudit;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
 import io.tenantgate.identity.cases.CustomerCase;
+import io.tenantgate.identity.cases.ReviewProposal;
 import io.tenantgate.identity.client.ScreeningSummary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -75,13 +76,13 @@ public class CustomerResource {
     }
 
     public record CaseView(UUID id, String kind, String legalName, String decision, String personStatus, int riskScore,
-                           List<String> reasons,
-                           ScreeningSummary screening, CaseRequest profile, OffsetDateTime createdAt,
+                           List<String> reasons, ScreeningSummary screening, ReviewProposal awaitingSignOff,
+                           List<String> clearedEntries, CaseRequest profile, OffsetDateTime createdAt,
                            OffsetDateTime updatedAt, long version) {
         static CaseView of(CustomerCase c) {
             return new CaseView(c.id, c.kind.name(), c.legalName, c.decision.name(), c.personStatus.name(), c.riskScore,
-                    c.reasons, c.screening,
-                    c.profile, c.createdAt, c.updatedAt, c.version);
+                    c.reasons, c.screening, c.reviewProposal, c.clearedEntries, c.profile, c.createdAt, c.updatedAt,
+                    c.version);
         }
     }
 
