@@ -16,7 +16,7 @@ final class FactScorer {
 
     static final double SAME_DATE_OF_BIRTH = 0.05;
     static final double SAME_YEAR_OF_BIRTH = 0.03;
-    static final double DIFFERENT_YEAR_OF_BIRTH = -0.15;
+    static final double DIFFERENT_YEAR_OF_BIRTH = -0.1;
     static final double SAME_COUNTRY = 0.02;
     static final double DIFFERENT_NATIONALITY = -0.05;
     static final double SAME_ID_NUMBER = 0.3;

@@ -3,176 +3,253 @@ package io.tenantgate.screening.engine.index;
 import io.tenantgate.screening.engine.match.ComparableName;
 import io.tenantgate.screening.engine.match.EditDistance;
 import io.tenantgate.screening.engine.match.NameScorer;
+import io.tenantgate.screening.engine.match.PairSimilarity;
 import io.tenantgate.screening.engine.match.TokenSimilarity;
 import io.tenantgate.screening.engine.match.Unit;
+import io.tenantgate.screening.engine.normalize.NameScript;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
  * Candidate index over list names. For every strong query word it finds the list words the token
- * similarity can score above zero: equal words, equal phonetic keys, initials, words within the allowed
- * edit distance (through deletion variants, as in SymSpell) and two list words run together. A list
- * name becomes a candidate only when {@link NameScorer#upperBound} for the query words it shares can
- * still reach the threshold, so no name the full scorer places above the threshold is left out.
- * Immutable and thread-safe.
+ * similarity scores above zero: equal words, equal phonetic keys, initials, words within the allowed edit
+ * distance (through deletion variants, as in SymSpell) and two list words run together. A list name
+ * becomes a candidate only when {@link NameScorer#upperBound} for the query words it shares can still
+ * reach the threshold, so no name the full scorer places above the threshold is left out. The
+ * similarities found on the way are kept, so candidates are scored without comparing words again.
+ * Immutable and thread-safe; the lookup state is per thread.
  */
 final class NameIndex {
 
     private static final double EPSILON = 1e-9;
     private static final int[] NONE = new int[0];
 
-    private final int nameCount;
+    private final List<ComparableName> names;
+    /** Distinct list words: text with the attributes the similarity depends on (strength, script). */
     private final Unit[] vocabulary;
     private final int[][] postings;
-    private final Map<String, Integer> singles;
-    private final Map<String, Integer> joins;
+    /** For each name, the vocabulary id of each of its units. */
+    private final int[][] nameWords;
+    private final Map<String, int[]> singlesByText;
+    private final Map<String, int[]> joinsByText;
     private final Map<String, int[]> byPhoneticKey;
-    /** (hash of a deletion variant << 32) | vocabulary id, sorted. */
-    private final long[] deletionVariants;
+    /** The same by key and word length: Latin words match phonetically only at about the same length. */
+    private final Map<String, int[]> byPhoneticKeyAndLength;
+    /** Words romanised from Arabic or Hebrew, which match any length and even two-consonant keys. */
+    private final Map<String, int[]> abjadByPhoneticKey;
+    /** Hash of each deletion variant of a strong list word to the ids of the words that have it. */
+    private final HashPostings deletionVariants;
     private final ThreadLocal<Scratch> scratch;
 
-    private NameIndex(int nameCount, Unit[] vocabulary, int[][] postings, Map<String, Integer> singles,
-                      Map<String, Integer> joins, Map<String, int[]> byPhoneticKey, long[] deletionVariants) {
-        this.nameCount = nameCount;
+    private NameIndex(List<ComparableName> names, Unit[] vocabulary, int[][] postings, int[][] nameWords,
+                      Map<String, int[]> singlesByText, Map<String, int[]> joinsByText,
+                      Map<String, int[]> byPhoneticKey, Map<String, int[]> byPhoneticKeyAndLength,
+                      Map<String, int[]> abjadByPhoneticKey, HashPostings deletionVariants) {
+        this.names = names;
         this.vocabulary = vocabulary;
         this.postings = postings;
-        this.singles = singles;
-        this.joins = joins;
+        this.nameWords = nameWords;
+        this.singlesByText = singlesByText;
+        this.joinsByText = joinsByText;
         this.byPhoneticKey = byPhoneticKey;
+        this.byPhoneticKeyAndLength = byPhoneticKeyAndLength;
+        this.abjadByPhoneticKey = abjadByPhoneticKey;
         this.deletionVariants = deletionVariants;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(nameCount, vocabulary.length));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(names.size(), vocabulary.length));
     }
 
     static NameIndex build(List<ComparableName> names) {
-        Map<String, Integer> singles = new HashMap<>();
-        Map<String, Integer> joins = new HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
         List<Unit> vocabulary = new ArrayList<>();
         List<IntList> postings = new ArrayList<>();
+        int[][] nameWords = new int[names.size()][];
         for (int name = 0; name < names.size(); name++) {
-            for (Unit unit : names.get(name).unitArray()) {
-                Map<String, Integer> ids = unit.joined() ? joins : singles;
-                Integer id = ids.get(unit.text());
+            Unit[] units = names.get(name).unitArray();
+            nameWords[name] = new int[units.length];
+            for (int u = 0; u < units.length; u++) {
+                Unit unit = units[u];
+                Integer id = ids.get(wordKey(unit));
                 if (id == null) {
                     id = vocabulary.size();
-                    ids.put(unit.text(), id);
+                    ids.put(wordKey(unit), id);
                     vocabulary.add(unit);
                     postings.add(new IntList());
                 }
                 postings.get(id).addDistinct(name);
+                nameWords[name][u] = id;
             }
         }
+        Map<String, IntList> singles = new HashMap<>();
+        Map<String, IntList> joins = new HashMap<>();
         Map<String, IntList> phonetic = new HashMap<>();
+        Map<String, IntList> phoneticAndLength = new HashMap<>();
+        Map<String, IntList> abjadPhonetic = new HashMap<>();
         LongList deletions = new LongList();
         for (int id = 0; id < vocabulary.size(); id++) {
             Unit unit = vocabulary.get(id);
-            if (!unit.phoneticKey().isEmpty()) {
+            (unit.joined() ? joins : singles).computeIfAbsent(unit.text(), key -> new IntList()).add(id);
+            if (!unit.phoneticKey().isEmpty() && (!unit.joined() || TokenSimilarity.mayMatchPhonetically(unit))) {
                 phonetic.computeIfAbsent(unit.phoneticKey(), key -> new IntList()).add(id);
+                phoneticAndLength.computeIfAbsent(keyAndLength(unit.phoneticKey(), unit.text().length()),
+                        key -> new IntList()).add(id);
+            }
+            if (unit.script() == NameScript.ABJAD && !unit.joined() && !unit.phoneticKey().isEmpty()) {
+                abjadPhonetic.computeIfAbsent(unit.phoneticKey(), key -> new IntList()).add(id);
             }
             if (!unit.joined() && unit.strong()) {
-                for (String variant : deletionVariants(unit.text())) {
-                    deletions.add(((long) variant.hashCode() << 32) | id);
-                }
+                long word = id;
+                DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
+                        hash -> deletions.add(((long) hash << 32) | word));
             }
         }
-        long[] sortedDeletions = deletions.toArray();
-        Arrays.sort(sortedDeletions);
-        Map<String, int[]> byKey = new HashMap<>();
-        phonetic.forEach((key, ids) -> byKey.put(key, ids.toArray()));
-        return new NameIndex(names.size(), vocabulary.toArray(Unit[]::new),
-                postings.stream().map(IntList::toArray).toArray(int[][]::new), singles, joins, byKey, sortedDeletions);
+        return new NameIndex(List.copyOf(names), vocabulary.toArray(Unit[]::new),
+                postings.stream().map(IntList::toArray).toArray(int[][]::new), nameWords,
+                frozen(singles), frozen(joins), frozen(phonetic), frozen(phoneticAndLength), frozen(abjadPhonetic),
+                new HashPostings(deletions.toArray()));
     }
 
-    /** Ids of the list names that may score at least {@code threshold} against the query. */
-    int[] candidates(ComparableName query, double threshold) {
-        if (NameScorer.upperBound(query, 0, false) >= threshold - EPSILON) {
-            return IntStream.range(0, nameCount).toArray(); // no strong word to look up: every name may match
-        }
+    /** The similarity of two words depends on their text and on these attributes only. */
+    private static String wordKey(Unit unit) {
+        return unit.text() + '\u0000' + unit.joined() + unit.strong() + unit.script() + unit.hasDigit();
+    }
+
+    private static Map<String, int[]> frozen(Map<String, IntList> lists) {
+        Map<String, int[]> arrays = new HashMap<>();
+        lists.forEach((key, list) -> arrays.put(key, list.toArray()));
+        return arrays; // a HashMap: faster lookups than an immutable copy, and never exposed
+    }
+
+    /**
+     * The list names that may score at least {@code threshold} against the query, and the similarities
+     * to score them with. The result is valid on the calling thread until its next lookup.
+     */
+    Candidates candidates(ComparableName query, double threshold) {
         Scratch work = scratch.get();
-        for (Unit unit : query.unitArray()) {
+        work.similarities.clear();
+        if (NameScorer.upperBound(query, 0, 0, false) >= threshold - EPSILON) {
+            // no strong word to look up: every name may match, scored word by word
+            return new Candidates(IntStream.range(0, names.size()).toArray(), null);
+        }
+        Unit[] units = query.unitArray();
+        for (int u = 0; u < units.length; u++) {
+            Unit unit = units[u];
             if (unit.strong()) {
-                work.nextUnit();
+                int queryUnit = u;
                 long credit = unit.mask() & query.strongMask();
-                lookUp(unit, work, id -> work.credit(postings[id], credit, vocabulary[id].joined()));
+                work.nextUnit();
+                lookUp(unit, work, id -> {
+                    double score = TokenSimilarity.score(unit, vocabulary[id]);
+                    if (score > 0) {
+                        work.similarities.put(queryUnit, id, score);
+                        boolean initial = vocabulary[id].text().length() == 1 && unit.text().length() > 1;
+                        work.credit(postings[id], credit, initial, vocabulary[id].joined());
+                    }
+                });
             }
         }
-        return work.candidates(query, threshold - EPSILON);
+        return new Candidates(work.candidates(query, threshold - EPSILON), work.similarities);
     }
 
-    private void lookUp(Unit unit, Scratch work, IntConsumer hit) {
-        visit(singles.get(unit.text()), work, hit);
-        visit(joins.get(unit.text()), work, hit);
-        for (int id : byPhoneticKey.getOrDefault(unit.phoneticKey(), NONE)) {
-            visit(id, work, hit);
-        }
+    private void lookUp(Unit unit, Scratch work, IntConsumer word) {
+        visitAll(singlesByText.getOrDefault(unit.text(), NONE), work, word);
+        visitAll(joinsByText.getOrDefault(unit.text(), NONE), work, word);
+        lookUpPhonetic(unit, work, word);
         if (unit.joined()) {
             return;
         }
-        visit(singles.get(unit.text().substring(0, 1)), work, hit); // a listed initial
-        for (String variant : deletionVariants(unit.text())) {
-            long hash = (long) variant.hashCode() << 32;
-            int at = lowerBound(hash);
-            while (at < deletionVariants.length && (deletionVariants[at] & 0xFFFFFFFF00000000L) == hash) {
-                int id = (int) deletionVariants[at++];
-                if (TokenSimilarity.score(unit, vocabulary[id]) > 0) {
-                    visit(id, work, hit);
-                }
-            }
-        }
+        visitAll(singlesByText.getOrDefault(unit.text().substring(0, 1), NONE), work, word); // a listed initial
+        DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
+                hash -> deletionVariants.forEach(hash, id -> {
+                    if (work.firstVisit(id)) {
+                        word.accept(id);
+                    }
+                }));
     }
 
-    private static void visit(Integer id, Scratch work, IntConsumer hit) {
-        if (id != null && work.firstVisit(id)) {
-            hit.accept(id);
-        }
-    }
-
-    private int lowerBound(long hash) {
-        int index = Arrays.binarySearch(deletionVariants, hash);
-        int at = index >= 0 ? index : -index - 1;
-        while (at > 0 && (deletionVariants[at - 1] & 0xFFFFFFFF00000000L) == hash) {
-            at--;
-        }
-        return at;
-    }
-
-    /** The word and every word obtained by deleting up to the allowed number of its letters. */
-    static Set<String> deletionVariants(String word) {
-        Set<String> variants = new HashSet<>();
-        variants.add(word);
-        addDeletions(word, EditDistance.allowedEdits(word.length()), variants);
-        return variants;
-    }
-
-    private static void addDeletions(String word, int remaining, Set<String> variants) {
-        if (remaining == 0 || word.length() <= 1) {
+    /**
+     * A word of Arabic or Hebrew script meets its key at any length; a Latin word meets it at about its own
+     * length, or in an Arabic or Hebrew word, which is the only kind a short key can meet.
+     */
+    private void lookUpPhonetic(Unit unit, Scratch work, IntConsumer word) {
+        String key = unit.phoneticKey();
+        if (key.isEmpty()) {
             return;
         }
-        for (int i = 0; i < word.length(); i++) {
-            String shorter = word.substring(0, i) + word.substring(i + 1);
-            if (variants.add(shorter)) {
-                addDeletions(shorter, remaining - 1, variants);
+        if (unit.script() == NameScript.ABJAD && !unit.joined()) {
+            visitAll(byPhoneticKey.getOrDefault(key, NONE), work, word);
+            return;
+        }
+        if (TokenSimilarity.mayMatchPhonetically(unit)) {
+            int length = unit.text().length();
+            for (int other = length - TokenSimilarity.CLOSE_LENGTH; other <= length + TokenSimilarity.CLOSE_LENGTH; other++) {
+                visitAll(byPhoneticKeyAndLength.getOrDefault(keyAndLength(key, other), NONE), work, word);
+            }
+        }
+        if (!unit.joined()) {
+            visitAll(abjadByPhoneticKey.getOrDefault(key, NONE), work, word);
+        }
+    }
+
+    private static String keyAndLength(String key, int length) {
+        return key + ':' + length;
+    }
+
+    private static void visitAll(int[] ids, Scratch work, IntConsumer word) {
+        for (int id : ids) {
+            if (work.firstVisit(id)) {
+                word.accept(id);
             }
         }
     }
 
-    /** Per-thread working memory of one lookup: which query words each touched name shares. */
+    /** Candidate names of one lookup, with the word similarities found for the query's strong units. */
+    final class Candidates {
+        private final int[] ids;
+        private final SimilarityTable similarities;
+
+        private Candidates(int[] ids, SimilarityTable similarities) {
+            this.ids = ids;
+            this.similarities = similarities;
+        }
+
+        int[] ids() {
+            return ids;
+        }
+
+        /**
+         * Similarities for one candidate: looked up for strong query units (the lookup found every word
+         * they score above zero), computed for the others, which only compare exactly or as initials.
+         */
+        PairSimilarity similarities(ComparableName query, int name) {
+            Unit[] q = query.unitArray();
+            Unit[] c = names.get(name).unitArray();
+            if (similarities == null) {
+                return (i, j) -> TokenSimilarity.score(q[i], c[j]);
+            }
+            int[] words = nameWords[name];
+            return (i, j) -> q[i].strong() ? similarities.get(i, words[j]) : TokenSimilarity.score(q[i], c[j]);
+        }
+    }
+
+    /** Per-thread working memory of one lookup: which query words each touched name shares, and how. */
     private static final class Scratch {
         private final long[] sharedWords;
+        /** Shared through a word, not only through an initial. */
+        private final long[] solidWords;
         private final boolean[] sharedJoined;
         private final int[] touched;
         private int touchedCount;
         private final int[] visitedStamp;
         private int stamp;
+        private final SimilarityTable similarities = new SimilarityTable();
 
         Scratch(int names, int vocabularySize) {
             sharedWords = new long[names];
+            solidWords = new long[names];
             sharedJoined = new boolean[names];
             touched = new int[names];
             visitedStamp = new int[vocabularySize];
@@ -191,24 +268,39 @@ final class NameIndex {
             return true;
         }
 
-        void credit(int[] names, long words, boolean joined) {
+        void credit(int[] names, long words, boolean initial, boolean joined) {
             for (int name : names) {
                 if (sharedWords[name] == 0) {
                     touched[touchedCount++] = name;
                 }
                 sharedWords[name] |= words;
+                solidWords[name] |= initial ? 0 : words;
                 sharedJoined[name] |= joined;
             }
         }
 
         int[] candidates(ComparableName query, double threshold) {
+            int strong = Math.min(query.strongCount(), Long.SIZE - 1);
+            // reachable[joined][matched][initialOnly]
+            boolean[][][] reachable = new boolean[2][strong + 1][strong + 1];
+            for (int joined = 0; joined < 2; joined++) {
+                for (int matched = 0; matched <= strong; matched++) {
+                    for (int initialOnly = 0; initialOnly <= matched; initialOnly++) {
+                        reachable[joined][matched][initialOnly] =
+                                NameScorer.upperBound(query, matched, initialOnly, joined == 1) >= threshold;
+                    }
+                }
+            }
             IntList result = new IntList();
             for (int i = 0; i < touchedCount; i++) {
                 int name = touched[i];
-                if (NameScorer.upperBound(query, Long.bitCount(sharedWords[name]), sharedJoined[name]) >= threshold) {
+                int matched = Math.min(strong, Long.bitCount(sharedWords[name]));
+                int initialOnly = Math.min(matched, Long.bitCount(sharedWords[name] & ~solidWords[name]));
+                if (reachable[sharedJoined[name] ? 1 : 0][matched][initialOnly]) {
                     result.add(name);
                 }
                 sharedWords[name] = 0;
+                solidWords[name] = 0;
                 sharedJoined[name] = false;
             }
             touchedCount = 0;

@@ -1,10 +1,10 @@
 package io.tenantgate.screening.engine.index;
 
+import io.tenantgate.screening.engine.match.AddressComparison;
 import io.tenantgate.screening.engine.match.ComparableName;
 import io.tenantgate.screening.engine.match.NameScore;
 import io.tenantgate.screening.engine.match.NameScorer;
 import io.tenantgate.screening.engine.model.Entry;
-import io.tenantgate.screening.engine.model.EntryType;
 import io.tenantgate.screening.engine.model.Identifier;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,15 +99,24 @@ public final class ScreeningEngine {
     private ScreeningResult screen(PartyQuery query, double minScore, int limit, boolean bruteForce) {
         ComparableName queryName = ComparableName.of(query.name(), query.type());
         double nameThreshold = minScore - FactScorer.maxGainWithoutIds(query);
-        int[] candidates = bruteForce ? IntStream.range(0, names.length).toArray()
-                : index.candidates(queryName, nameThreshold);
         Map<Integer, BestName> best = new HashMap<>();
-        for (int name : candidates) {
-            consider(queryName, name, nameThreshold, best);
+        int scored;
+        if (bruteForce) {
+            scored = names.length;
+            for (int name = 0; name < names.length; name++) {
+                consider(name, NameScorer.score(queryName, names[name]), nameThreshold, best);
+            }
+        } else {
+            NameIndex.Candidates candidates = index.candidates(queryName, nameThreshold);
+            scored = candidates.ids().length;
+            for (int name : candidates.ids()) {
+                double score = NameScorer.score(queryName, names[name], candidates.similarities(queryName, name));
+                consider(name, score, nameThreshold, best);
+            }
         }
         for (int entry : entriesWithQueriedIds(query)) {
             for (int name : namesOfEntry[entry]) {
-                consider(queryName, name, 0, best);
+                consider(name, NameScorer.score(queryName, names[name]), 0, best);
             }
         }
         List<Match> matches = new ArrayList<>();
@@ -115,11 +124,10 @@ public final class ScreeningEngine {
         addressMatches(query, minScore, matches);
         matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::key));
         boolean concern = query.country() != null && settings.jurisdictionsOfConcern().contains(query.country());
-        return new ScreeningResult(matches.subList(0, Math.min(limit, matches.size())), concern, candidates.length);
+        return new ScreeningResult(matches.subList(0, Math.min(limit, matches.size())), concern, scored);
     }
 
-    private void consider(ComparableName queryName, int name, double nameThreshold, Map<Integer, BestName> best) {
-        double score = NameScorer.score(queryName, names[name]);
+    private void consider(int name, double score, double nameThreshold, Map<Integer, BestName> best) {
         if (score >= nameThreshold && score > 0) {
             best.merge(entryOfName[name], new BestName(name, score), (a, b) -> a.score() >= b.score() ? a : b);
         }
@@ -152,17 +160,13 @@ public final class ScreeningEngine {
         if (query.address() == null || query.address().isBlank()) {
             return;
         }
-        ComparableName address = ComparableName.of(query.address(), EntryType.ADDRESS);
         for (int e : addressOnlyEntries) {
             Entry entry = entries.get(e);
-            for (int name : namesOfEntry[e]) {
-                NameScore score = NameScorer.explain(address, names[name]);
-                if (score.score() >= minScore) {
-                    matches.add(Match.of(entry, score.score(), entry.name(), new Explanation(address.normalized().text(),
-                            names[name].normalized().text(), score.score(), score.pairs(),
-                            List.of(new FactEvidence("address", query.address(), entry.name(), 0)))));
-                    break;
-                }
+            double score = AddressComparison.score(query.address(), entry.name());
+            boolean alreadyMatched = matches.stream().anyMatch(match -> match.key().equals(entry.key()));
+            if (score >= minScore && !alreadyMatched) {
+                matches.add(Match.of(entry, score, entry.name(), new Explanation(query.address(), entry.name(), 0,
+                        List.of(), List.of(new FactEvidence("address", query.address(), entry.name(), score)))));
             }
         }
     }

@@ -2,7 +2,6 @@ package io.tenantgate.screening.engine.match;
 
 import io.tenantgate.screening.engine.model.EntryType;
 import io.tenantgate.screening.engine.normalize.NameNormalizer;
-import io.tenantgate.screening.engine.normalize.NameScript;
 import io.tenantgate.screening.engine.normalize.NameToken;
 import io.tenantgate.screening.engine.normalize.NormalizedName;
 import io.tenantgate.screening.engine.normalize.PhoneticKey;

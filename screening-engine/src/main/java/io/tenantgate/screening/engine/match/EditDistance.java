@@ -3,6 +3,9 @@ package io.tenantgate.screening.engine.match;
 /** Bounded Damerau-Levenshtein (optimal string alignment) distance. */
 public final class EditDistance {
 
+    /** Reused rows of the distance table, so the hot path allocates nothing. */
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[3][64]);
+
     private EditDistance() {
     }
 
@@ -17,41 +20,63 @@ public final class EditDistance {
         return length <= 5 ? 1 : 2;
     }
 
-    /** True when the distance between a and b is at most max; stops as soon as it cannot be. */
+    /** True when the distance between a and b is at most max. */
     public static boolean within(String a, String b, int max) {
+        return distance(a, b, max) <= max;
+    }
+
+    /**
+     * The distance between a and b, or max + 1 when it exceeds max. Only the diagonal band |i - j| <= max
+     * of the table can hold such distances, so only it is computed; stops as soon as a row exceeds max.
+     */
+    public static int distance(String a, String b, int max) {
         int la = a.length();
         int lb = b.length();
+        int outside = max + 1;
         if (Math.abs(la - lb) > max) {
-            return false;
+            return outside;
         }
-        int[] previous2 = new int[lb + 1];
-        int[] previous = new int[lb + 1];
-        int[] current = new int[lb + 1];
+        int[][] rows = ROWS.get();
+        if (rows[0].length <= lb) {
+            rows = new int[][]{new int[lb + 1], new int[lb + 1], new int[lb + 1]};
+            ROWS.set(rows);
+        }
+        int[] previous2 = rows[0];
+        int[] previous = rows[1];
+        int[] current = rows[2];
         for (int j = 0; j <= lb; j++) {
-            previous[j] = j;
+            previous[j] = j <= max ? j : outside;
         }
         for (int i = 1; i <= la; i++) {
-            current[0] = i;
-            int rowMin = current[0];
+            int from = Math.max(1, i - max);
+            int to = Math.min(lb, i + max);
+            current[0] = i <= max ? i : outside;
+            if (from > 1) {
+                current[from - 1] = outside;
+            }
+            int rowMin = outside;
             char ca = a.charAt(i - 1);
-            for (int j = 1; j <= lb; j++) {
+            for (int j = from; j <= to; j++) {
                 char cb = b.charAt(j - 1);
-                int cost = ca == cb ? 0 : 1;
-                int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                int value = previous[j - 1] + (ca == cb ? 0 : 1);
+                value = Math.min(value, Math.min(previous[j], current[j - 1]) + 1);
                 if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
                     value = Math.min(value, previous2[j - 2] + 1);
                 }
-                current[j] = value;
-                rowMin = Math.min(rowMin, value);
+                current[j] = Math.min(value, outside);
+                rowMin = Math.min(rowMin, current[j]);
+            }
+            if (to < lb) {
+                current[to + 1] = outside;
             }
             if (rowMin > max) {
-                return false;
+                return outside;
             }
             int[] recycled = previous2;
             previous2 = previous;
             previous = current;
             current = recycled;
         }
-        return previous[lb] <= max;
+        return Math.min(previous[lb], outside);
     }
 }

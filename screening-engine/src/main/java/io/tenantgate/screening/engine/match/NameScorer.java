@@ -1,6 +1,7 @@
 package io.tenantgate.screening.engine.match;
 
 import java.util.ArrayList;
+import io.tenantgate.screening.engine.normalize.TokenKind;
 import java.util.List;
 
 /**
@@ -28,45 +29,73 @@ public final class NameScorer {
     }
 
     public static double score(ComparableName query, ComparableName candidate) {
-        return align(query, candidate, null);
+        return align(query, candidate, direct(query, candidate), null);
+    }
+
+    /**
+     * The same score with token similarities supplied by the caller, e.g. looked up once per query by the
+     * candidate index; they must equal {@link TokenSimilarity#score} for the result to be the same.
+     */
+    public static double score(ComparableName query, ComparableName candidate, PairSimilarity similarities) {
+        return align(query, candidate, similarities, null);
+    }
+
+    private static PairSimilarity direct(ComparableName query, ComparableName candidate) {
+        Unit[] q = query.unitArray();
+        Unit[] c = candidate.unitArray();
+        return (i, j) -> TokenSimilarity.score(q[i], c[j]);
     }
 
     public static NameScore explain(ComparableName query, ComparableName candidate) {
         List<TokenPair> pairs = new ArrayList<>();
-        double score = align(query, candidate, pairs);
+        double score = align(query, candidate, direct(query, candidate), pairs);
         return new NameScore(score, pairs);
     }
 
     /**
      * The highest score any list name can reach when only {@code matchedStrong} of the query's strong words
-     * find a partner; {@code joinedPartner} says whether one of them may have met two list words run
-     * together. Every other penalty and a mean similarity below 1 can only lower the score.
+     * find a partner, {@code initialOnly} of them only an initial. {@code joinedPartner} says whether one
+     * may have met two list words run together, which counts as two. Every other penalty and any
+     * similarity below 1 can only lower the score.
      */
-    public static double upperBound(ComparableName query, int matchedStrong, boolean joinedPartner) {
+    public static double upperBound(ComparableName query, int matchedStrong, int initialOnly, boolean joinedPartner) {
         int strong = query.strongCount();
-        double bound = Math.pow(Math.max(EXTRA_QUERY_WORD_FACTOR, CONFLICTING_WORD_FACTOR), strong - matchedStrong);
-        if (matchedStrong == 0) {
-            bound *= NO_STRONG_WORD_FACTOR;
-        } else if (matchedStrong == 1 && strong >= 2 && !joinedPartner) {
-            bound *= SINGLE_WORD_FACTOR;
+        // weak words and initials of the query may all pair exactly, which can only raise the mean
+        double otherWeight = query.totalWeight() - strong * TokenKind.STRONG.weight();
+        double best = 0;
+        // a word whose only partner is an initial may pair (at INITIAL_SCORE) or stay unmatched
+        for (int unpaired = 0; unpaired <= initialOnly; unpaired++) {
+            int matched = matchedStrong - unpaired;
+            int viaInitial = initialOnly - unpaired;
+            double weight = matched + otherWeight;
+            double mean = weight <= 0 ? 0 : (weight - viaInitial * (1 - TokenSimilarity.INITIAL_SCORE)) / weight;
+            double bound = mean * power(EXTRA_QUERY_WORD_FACTOR, strong - matched);
+            int solid = matched - viaInitial;
+            if (solid == 0) {
+                bound *= NO_STRONG_WORD_FACTOR;
+            } else if (!joinedPartner && solid == 1 && strong >= 2) {
+                bound *= SINGLE_WORD_FACTOR;
+            }
+            best = Math.max(best, bound);
         }
-        return bound;
+        return best;
     }
 
-    private static double align(ComparableName query, ComparableName candidate, List<TokenPair> explanation) {
+    private static double align(ComparableName query, ComparableName candidate, PairSimilarity similarities,
+                                List<TokenPair> explanation) {
         if (query.isEmpty() || candidate.isEmpty()) {
             return 0.0;
         }
         Unit[] q = query.unitArray();
         Unit[] c = candidate.unitArray();
-        int capacity = q.length * c.length;
-        double[] scores = new double[capacity];
-        int[] qIndex = new int[capacity];
-        int[] cIndex = new int[capacity];
+        PairBuffer buffer = PAIRS.get().ensure(q.length * c.length);
+        double[] scores = buffer.scores;
+        int[] qIndex = buffer.queryUnits;
+        int[] cIndex = buffer.listUnits;
         int count = 0;
         for (int i = 0; i < q.length; i++) {
             for (int j = 0; j < c.length; j++) {
-                double score = TokenSimilarity.score(q[i], c[j]);
+                double score = similarities.of(i, j);
                 if (score > 0) {
                     int at = count++;
                     // insertion sort: best score first, then single words before joined ones
@@ -86,6 +115,7 @@ public final class NameScorer {
         long usedC = 0;
         long initialOnlyQ = 0;
         long initialOnlyC = 0;
+        long pairedWithStrongC = 0;
         double matchedWeight = 0;
         double similaritySum = 0;
         for (int p = 0; p < count; p++) {
@@ -96,6 +126,7 @@ public final class NameScorer {
             }
             usedQ |= qu.mask();
             usedC |= cu.mask();
+            pairedWithStrongC |= qu.strong() ? cu.mask() : 0;
             if (qu.text().length() == 1 && cu.text().length() > 1) {
                 initialOnlyC |= cu.mask();
             } else if (cu.text().length() == 1 && qu.text().length() > 1) {
@@ -110,12 +141,33 @@ public final class NameScorer {
         if (matchedWeight == 0) {
             return 0.0;
         }
-        Alignment alignment = new Alignment(usedQ, usedC, initialOnlyQ, initialOnlyC);
+        Alignment alignment = new Alignment(usedQ, usedC, initialOnlyQ, initialOnlyC, pairedWithStrongC);
         return similaritySum / matchedWeight * penalties(query, candidate, alignment);
     }
 
-    /** Token positions paired on each side, and those whose only partner is an initial. */
-    private record Alignment(long usedQ, long usedC, long initialOnlyQ, long initialOnlyC) {
+    /** Candidate pairs of one alignment, reused per thread so scoring a name allocates nothing. */
+    private static final class PairBuffer {
+        private double[] scores = new double[64];
+        private int[] queryUnits = new int[64];
+        private int[] listUnits = new int[64];
+
+        PairBuffer ensure(int capacity) {
+            if (scores.length < capacity) {
+                scores = new double[capacity];
+                queryUnits = new int[capacity];
+                listUnits = new int[capacity];
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<PairBuffer> PAIRS = ThreadLocal.withInitial(PairBuffer::new);
+
+    /**
+     * Token positions paired on each side, those whose only partner is an initial, and the list positions
+     * paired with a strong query word.
+     */
+    private record Alignment(long usedQ, long usedC, long initialOnlyQ, long initialOnlyC, long pairedWithStrongC) {
     }
 
     private static boolean ranksBefore(double score, Unit q, Unit c, double otherScore, Unit otherQ, Unit otherC) {
@@ -140,15 +192,16 @@ public final class NameScorer {
                 extraQuery + Long.bitCount(query.initialMask() & ~usedQ) + Long.bitCount(alignment.initialOnlyQ()),
                 extraList + Long.bitCount(candidate.initialMask() & ~usedC) + Long.bitCount(alignment.initialOnlyC()));
         int unmatchedWeak = Long.bitCount(query.allMask() & ~query.strongMask() & ~usedQ);
-        double factor = Math.pow(CONFLICTING_WORD_FACTOR, conflicts)
-                * Math.pow(EXTRA_QUERY_WORD_FACTOR, Math.max(0, extraQuery - conflicts))
-                * Math.pow(EXTRA_LIST_WORD_FACTOR, Math.max(0, extraList - conflicts))
-                * Math.pow(UNMATCHED_WEAK_WORD_FACTOR, unmatchedWeak)
-                * Math.pow(UNMATCHED_NUMBER_FACTOR, Long.bitCount(query.numberMask() & ~usedQ)
-                        + Long.bitCount(candidate.numberMask() & ~usedC));
-        // "SERGEILAVROV" against "SERGEI LAVROV" rests on two words: count the side with more, initials aside
+        // strong words paired with strong words, initials aside; "SERGEILAVROV" against "SERGEI LAVROV"
+        // rests on two words, so count the side with more
         int matchedStrong = Math.max(Long.bitCount(query.strongMask() & usedQ & ~alignment.initialOnlyQ()),
-                Long.bitCount(candidate.strongMask() & usedC & ~alignment.initialOnlyC()));
+                Long.bitCount(candidate.strongMask() & alignment.pairedWithStrongC() & ~alignment.initialOnlyC()));
+        double factor = power(CONFLICTING_WORD_FACTOR, conflicts)
+                * power(EXTRA_QUERY_WORD_FACTOR, Math.max(0, extraQuery - conflicts))
+                * power(EXTRA_LIST_WORD_FACTOR, Math.max(0, extraList - conflicts))
+                * power(UNMATCHED_WEAK_WORD_FACTOR, unmatchedWeak)
+                * power(UNMATCHED_NUMBER_FACTOR, Long.bitCount(query.numberMask() & ~usedQ)
+                        + Long.bitCount(candidate.numberMask() & ~usedC));
         if (matchedStrong == 0) {
             factor *= NO_STRONG_WORD_FACTOR;
         } else if (matchedStrong == 1 && (query.strongCount() >= 2 || candidate.strongCount() >= 2)) {
@@ -158,5 +211,14 @@ public final class NameScorer {
             factor *= LEGAL_FORM_CONFLICT_FACTOR;
         }
         return factor;
+    }
+
+    /** Small integer powers, cheaper than Math.pow on the hot path. */
+    private static double power(double base, int exponent) {
+        double result = 1.0;
+        for (int i = 0; i < exponent; i++) {
+            result *= base;
+        }
+        return result;
     }
 }

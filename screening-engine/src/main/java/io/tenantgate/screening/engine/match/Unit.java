@@ -8,5 +8,22 @@ import io.tenantgate.screening.engine.normalize.NameScript;
  * the word was romanised from.
  */
 public record Unit(String text, String phoneticKey, double weight, long mask, boolean joined, boolean hasDigit,
-                   boolean strong, NameScript script) {
+                   boolean strong, NameScript script, int letters) {
+
+    public Unit(String text, String phoneticKey, double weight, long mask, boolean joined, boolean hasDigit,
+                boolean strong, NameScript script) {
+        this(text, phoneticKey, weight, mask, joined, hasDigit, strong, script, lettersOf(text));
+    }
+
+    /** One bit per letter A-Z that occurs: a cheap test that two words cannot be a few edits apart. */
+    private static int lettersOf(String text) {
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                letters |= 1 << (c - 'A');
+            }
+        }
+        return letters;
+    }
 }

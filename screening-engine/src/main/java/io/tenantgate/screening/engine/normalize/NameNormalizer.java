@@ -28,7 +28,7 @@ public final class NameNormalizer {
         String ascii = Transliteration.toAscii(name).toUpperCase(Locale.ROOT);
         boolean organisation = type == EntryType.ENTITY || type == EntryType.VESSEL || type == EntryType.AIRCRAFT;
         boolean individual = type == EntryType.INDIVIDUAL;
-        boolean syllabic = Scripts.isSyllabic(name);
+        boolean syllabic = NameScript.isSyllabic(name);
         List<String> words = NumberWords.toDigits(tokenize(organisation ? ascii : inReadingOrder(ascii)));
         List<String> legalForms = new ArrayList<>();
         List<String> canonical = individual ? words : canonicalLegalForms(words, legalForms);
@@ -157,15 +157,17 @@ public final class NameNormalizer {
     }
 
     private static Map.Entry<List<String>, String> phraseAt(List<String> words, int start) {
-        for (Map.Entry<List<String>, String> phrase : Vocabulary.LEGAL_FORM_PHRASES) {
+        // a one-word form ("ZAO", "AO") only at either end: inside a name it is a word, e.g. a pinyin syllable
+        boolean atEdge = start == 0 || start + 1 == words.size();
+        for (Map.Entry<List<String>, String> phrase : Vocabulary.LEGAL_FORM_PHRASES.getOrDefault(words.get(start), List.of())) {
             List<String> parts = phrase.getKey();
-            if (parts.size() == 1 && Vocabulary.isMisspelledLongForm(words.get(start), parts.get(0))) {
-                return phrase;
-            }
-            // a one-word form ("ZAO", "AO") only at either end: inside a name it is a word, e.g. a pinyin syllable
-            boolean atEdge = start == 0 || start + parts.size() == words.size();
             if ((parts.size() > 1 || atEdge) && start + parts.size() <= words.size()
                     && words.subList(start, start + parts.size()).equals(parts)) {
+                return phrase;
+            }
+        }
+        for (Map.Entry<List<String>, String> phrase : Vocabulary.longSingleWordForms()) {
+            if (Vocabulary.isMisspelledLongForm(words.get(start), phrase.getKey().get(0))) {
                 return phrase;
             }
         }

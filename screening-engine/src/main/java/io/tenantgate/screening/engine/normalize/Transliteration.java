@@ -2,6 +2,8 @@ package io.tenantgate.screening.engine.normalize;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Brings any script to plain ASCII Latin with ICU: NFKC, then {@code Any-Latin; Latin-ASCII}, which
@@ -14,6 +16,8 @@ final class Transliteration {
     /** ICU transliterators are not thread-safe and costly to create: one per thread. */
     private static final ThreadLocal<Transliterator> TRANSLITERATOR =
             ThreadLocal.withInitial(() -> Transliterator.getInstance(RULES));
+    private static final int CACHED_WORDS = 100_000;
+    private static final Map<String, String> WORDS = new ConcurrentHashMap<>();
     private static final char FIRST_HANGUL_SYLLABLE = '\uAC00';
     private static final char LAST_HANGUL_SYLLABLE = '\uD7A3';
 
@@ -24,16 +28,21 @@ final class Transliteration {
         if (isAscii(text)) {
             return text;
         }
-        String normalized = NFKC.normalize(text);
-        if (!hasHangul(normalized)) {
-            return TRANSLITERATOR.get().transliterate(normalized);
-        }
+        String normalized = spaceHangulSyllables(NFKC.normalize(text));
         StringBuilder latin = new StringBuilder(normalized.length() * 3);
-        for (String part : spaceHangulSyllables(normalized).split(" ")) {
-            String romanised = TRANSLITERATOR.get().transliterate(part);
-            latin.append(hasHangul(part) ? asNamesAreWritten(romanised) : romanised).append(' ');
+        if (WORDS.size() >= CACHED_WORDS) {
+            WORDS.clear(); // a crude bound: words repeat across names, so the cache refills with the common ones
+        }
+        for (String word : normalized.split("\\s+")) {
+            latin.append(isAscii(word) ? word : WORDS.computeIfAbsent(word, Transliteration::romanise)).append(' ');
         }
         return latin.toString();
+    }
+
+    /** Words repeat across names (surnames, given names), and ICU takes tens of microseconds per name. */
+    private static String romanise(String word) {
+        String romanised = TRANSLITERATOR.get().transliterate(word);
+        return hasHangul(word) ? asNamesAreWritten(romanised) : romanised;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tenantgate.screening.engine.normalize;
 
 import io.tenantgate.screening.engine.match.EditDistance;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.Set;
  */
 public final class Vocabulary {
 
-    /** Spelled-out or variant legal forms, longest first, mapped to one canonical token. */
-    static final List<Map.Entry<List<String>, String>> LEGAL_FORM_PHRASES = phrases(new String[][]{
+    /** Spelled-out or variant legal forms mapped to one canonical token, by first word, longest first. */
+    static final Map<String, List<Map.Entry<List<String>, String>>> LEGAL_FORM_PHRASES = phrases(new String[][]{
             {"OPEN JOINT STOCK COMPANY", "OJSC"}, {"CLOSED JOINT STOCK COMPANY", "CJSC"},
             {"PUBLIC JOINT STOCK COMPANY", "PJSC"}, {"JOINT STOCK COMPANY", "JSC"},
             {"LIMITED LIABILITY COMPANY", "LLC"}, {"LIMITED LIABILITY PARTNERSHIP", "LLP"},
@@ -48,11 +49,15 @@ public final class Vocabulary {
 
     /** Arabic and other name particles ("son of", article) and titles, which come and go between sources. */
     static final Set<String> PARTICLES_AND_TITLES = Set.of("AL", "BIN", "BEN", "IBN", "BINT", "BENT", "OULD",
-            "MR", "MRS", "MS", "MISS", "DR", "PROF", "SIR", "SHAIKH", "SHEIKH", "SHEIK", "HAJJI", "HAJI", "MULLAH",
+            "MR", "MRS", "MS", "MISS", "DR", "PROF", "SIR", "SHAIKH", "SHEIKH", "SHEIK", "SHAYKH", "SHEYKH", "HAJJI", "HAJI", "MULLAH",
             "MAULANA", "MAULAVI", "MAWLAWI", "GEN", "GENERAL", "COL", "COLONEL", "CAPT", "CAPTAIN", "PRESIDENT",
             "JR", "SR");
 
     private static final int MISSPELLABLE_LENGTH = 10;
+    private static final List<Map.Entry<List<String>, String>> LONG_SINGLE_WORD_FORMS =
+            LEGAL_FORM_PHRASES.values().stream().flatMap(List::stream)
+                    .filter(phrase -> phrase.getKey().size() == 1 && phrase.getKey().get(0).length() >= MISSPELLABLE_LENGTH)
+                    .toList();
     private static final int MISSPELLED_EDITS = 2;
 
     private Vocabulary() {
@@ -81,13 +86,18 @@ public final class Vocabulary {
         return STOPWORDS.contains(token) || PARTICLES_AND_TITLES.contains(token);
     }
 
-    private static List<Map.Entry<List<String>, String>> phrases(String[][] table) {
-        Map<List<String>, String> phrases = new HashMap<>();
+    private static Map<String, List<Map.Entry<List<String>, String>>> phrases(String[][] table) {
+        Map<String, List<Map.Entry<List<String>, String>>> byFirstWord = new HashMap<>();
         for (String[] row : table) {
-            phrases.put(Arrays.asList(row[0].split(" ")), row[1]);
+            List<String> words = Arrays.asList(row[0].split(" "));
+            byFirstWord.computeIfAbsent(words.get(0), key -> new ArrayList<>()).add(Map.entry(words, row[1]));
         }
-        return phrases.entrySet().stream()
-                .sorted((a, b) -> Integer.compare(b.getKey().size(), a.getKey().size()))
-                .toList();
+        byFirstWord.values().forEach(list -> list.sort((a, b) -> Integer.compare(b.getKey().size(), a.getKey().size())));
+        return Map.copyOf(byFirstWord);
+    }
+
+    /** Long single-word forms, which are also recognised misspelled. */
+    static List<Map.Entry<List<String>, String>> longSingleWordForms() {
+        return LONG_SINGLE_WORD_FORMS;
     }
 }

@@ -24,10 +24,7 @@ public final class CslCsvParser {
 
     public static List<Entry> parse(String file, Reader reader) {
         List<Entry> entries = new ArrayList<>();
-        CsvRows.read(file, reader, true, (record, line) -> {
-            if (line == 2) {
-                checkHeader(record);
-            }
+        CsvRows.read(file, reader, CslCsvParser::checkHeader, (record, line) -> {
             if (!record.isConsistent()) {
                 throw new IllegalArgumentException("expected " + record.getParser().getHeaderNames().size()
                         + " columns, found " + record.size());
@@ -37,9 +34,8 @@ public final class CslCsvParser {
         return entries;
     }
 
-    private static void checkHeader(CSVRecord record) {
-        List<String> missing = REQUIRED_COLUMNS.stream()
-                .filter(column -> !record.getParser().getHeaderMap().containsKey(column)).sorted().toList();
+    private static void checkHeader(List<String> header) {
+        List<String> missing = REQUIRED_COLUMNS.stream().filter(column -> !header.contains(column)).sorted().toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("not a CSL file, missing columns " + missing);
         }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,17 +18,32 @@ final class CsvRows {
     private CsvRows() {
     }
 
+    /** Files without a header row. */
+    static void read(String file, Reader reader, BiConsumer<CSVRecord, Long> consumer) {
+        read(file, reader, null, consumer);
+    }
+
     /**
-     * Calls {@code consumer} with each record and the line it starts on. The SUB (Ctrl-Z) end-of-file byte
-     * that OFAC appends is dropped, so it never shows up as a record.
+     * Calls {@code consumer} with each record and the line it starts on; with a {@code headerCheck}, the
+     * first line is a header, checked before any record. The SUB (Ctrl-Z) end-of-file byte that OFAC
+     * appends is dropped, so it never shows up as a record.
      */
-    static void read(String file, Reader reader, boolean header, BiConsumer<CSVRecord, Long> consumer) {
+    static void read(String file, Reader reader, Consumer<List<String>> headerCheck,
+                     BiConsumer<CSVRecord, Long> consumer) {
+        boolean header = headerCheck != null;
         CSVFormat.Builder format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true);
         if (header) {
             format.setHeader().setSkipHeaderRecord(true);
         }
         long line = 1;
         try (CSVParser parser = CSVParser.parse(new WithoutCtrlZ(reader), format.get())) {
+            if (header) {
+                try {
+                    headerCheck.accept(parser.getHeaderNames());
+                } catch (IllegalArgumentException e) {
+                    throw new ListParseException(file, 1, e.getMessage());
+                }
+            }
             Iterator<CSVRecord> records = parser.iterator();
             long previousEnd = parser.getCurrentLineNumber();
             while (true) {

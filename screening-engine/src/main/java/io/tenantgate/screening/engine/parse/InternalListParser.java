@@ -30,10 +30,7 @@ public final class InternalListParser {
     public static List<Entry> parse(String file, Reader reader) {
         List<Entry> entries = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        CsvRows.read(file, reader, true, (record, line) -> {
-            if (!record.getParser().getHeaderNames().equals(COLUMNS)) {
-                throw new IllegalArgumentException("header must be " + String.join(",", COLUMNS));
-            }
+        CsvRows.read(file, reader, InternalListParser::checkHeader, (record, line) -> {
             Entry entry = entry(record);
             if (!keys.add(entry.key())) {
                 throw new IllegalArgumentException("duplicate key " + entry.key());
@@ -41,6 +38,12 @@ public final class InternalListParser {
             entries.add(entry);
         });
         return entries;
+    }
+
+    private static void checkHeader(List<String> header) {
+        if (!header.equals(COLUMNS)) {
+            throw new IllegalArgumentException("header must be " + String.join(",", COLUMNS));
+        }
     }
 
     private static Entry entry(CSVRecord record) {

@@ -45,7 +45,7 @@ public final class SdnParser {
                 record -> extendedRemarks.merge(record.get(0).strip(), record.get(1).strip(), (a, b) -> a + " " + b));
 
         Map<String, Entry> entries = new LinkedHashMap<>();
-        CsvRows.read("sdn.csv", sdn, false, (record, line) -> {
+        CsvRows.read("sdn.csv", sdn, (record, line) -> {
             checkColumns(record, SDN_COLUMNS);
             Entry entry = entry(record, addresses, aliases, extendedRemarks);
             if (entries.putIfAbsent(entry.entityNumber(), entry) != null) {
@@ -93,7 +93,7 @@ public final class SdnParser {
 
     private static void readCompanion(String file, Reader reader, int columns, Consumer<CSVRecord> sink) {
         if (reader != null) {
-            CsvRows.read(file, reader, false, (record, line) -> {
+            CsvRows.read(file, reader, (record, line) -> {
                 checkColumns(record, columns);
                 sink.accept(record);
             });

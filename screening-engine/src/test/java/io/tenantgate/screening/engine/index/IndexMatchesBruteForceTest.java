@@ -13,6 +13,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,26 @@ class IndexMatchesBruteForceTest {
         ScreeningResult result = engine.screen(PartyQuery.ofName("Vladimir Vladimirovich Putin"));
         assertThat(result.namesScored()).isLessThan(engine.nameCount() / 100);
         assertThat(result.matches().get(0).key()).isEqualTo("SDN:35096");
+    }
+
+    @Test
+    void concurrentScreeningGivesTheSameResultsAsSequential() throws Exception {
+        ScreeningEngine engine = SharedEngine.get();
+        List<PartyQuery> queries = EvalFiles.rows("positives_un_untreated.csv").stream()
+                .map(row -> PartyQuery.ofName(row.get("full_name"))).toList();
+        List<String> sequential = queries.stream().map(query -> summary(engine.screen(query))).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> concurrent = new ArrayList<>();
+            for (PartyQuery query : queries) {
+                concurrent.add(pool.submit(() -> summary(engine.screen(query))));
+            }
+            for (int i = 0; i < queries.size(); i++) {
+                assertThat(concurrent.get(i).get()).as(queries.get(i).name()).isEqualTo(sequential.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String summary(ScreeningResult result) {

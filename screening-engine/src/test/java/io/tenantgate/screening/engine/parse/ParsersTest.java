@@ -68,6 +68,16 @@ class ParsersTest {
     }
 
     @Test
+    void fileWithoutTheCslColumnsIsRejectedAtItsHeader() {
+        String csv = "name,country\nSomeone,RU\n";
+        assertThatThrownBy(() -> CslCsvParser.parse("other.csv", new StringReader(csv)))
+                .isInstanceOfSatisfying(ListParseException.class, e -> {
+                    assertThat(e.line()).isEqualTo(1);
+                    assertThat(e.reason()).contains("missing columns");
+                });
+    }
+
+    @Test
     void unknownCslSourceIsRejectedWithLineNumber() {
         String csl = CSL_HEADER
                 + "a1,Entity List (EL) - Bureau of Industry and Security,,,,Good Name,,,,,,,,,,,,,,,,,,,,,,,\n"

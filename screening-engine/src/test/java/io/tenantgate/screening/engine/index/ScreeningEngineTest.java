@@ -1,0 +1,101 @@
+package io.tenantgate.screening.engine.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantgate.screening.engine.model.Address;
+import io.tenantgate.screening.engine.model.Entry;
+import io.tenantgate.screening.engine.model.EntryType;
+import io.tenantgate.screening.engine.model.Identifier;
+import io.tenantgate.screening.engine.model.ListSource;
+import io.tenantgate.screening.engine.model.PartialDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScreeningEngineTest {
+
+    private static final Entry PERSON = Entry.builder(ListSource.SDN, "1").type(EntryType.INDIVIDUAL)
+            .name("IVANOV, Ivan Petrovich").alias("IVANOFF, Ivan").program("RUSSIA-EO14024")
+            .dateOfBirth(new PartialDate(1970, 5, 1)).nationality("RU")
+            .id(new Identifier("Passport", "AB 123456", "RU")).build();
+    private static final Entry COMPANY = Entry.builder(ListSource.EL, "x1").name("Vostok Trading LLC")
+            .licenseRequirement("For all items subject to the EAR.").build();
+    private static final Entry ADDRESS = Entry.builder(ListSource.EL, "a1").type(EntryType.ADDRESS)
+            .name("Room 1102, 11/F, Example Building, 8 Sample Road, Kowloon")
+            .address(new Address("Room 1102, 11/F, Example Building, 8 Sample Road, Kowloon, HK", "HK"))
+            .addressOnly(true).build();
+
+    private final ScreeningEngine engine = ScreeningEngine.build(List.of(PERSON, COMPANY, ADDRESS), EngineSettings.defaults());
+
+    @Test
+    void explainsTheBestNameVariantWithSourceProgramsAndFacts() {
+        ScreeningResult result = engine.screen(new PartyQuery("Ivan Ivanoff", EntryType.INDIVIDUAL, "RU",
+                new PartialDate(1970, 5, 1), List.of(), null));
+
+        Match match = result.matches().get(0);
+        assertThat(match.key()).isEqualTo("SDN:1");
+        assertThat(match.matchedName()).isEqualTo("IVANOFF, Ivan");
+        assertThat(match.sources()).containsExactly(ListSource.SDN);
+        assertThat(match.programs()).containsExactly("RUSSIA-EO14024");
+        assertThat(match.entityNumber()).isEqualTo("1");
+        assertThat(match.explanation().normalizedQuery()).isEqualTo("IVAN IVANOFF");
+        assertThat(match.explanation().normalizedListName()).isEqualTo("IVAN IVANOFF");
+        assertThat(match.explanation().facts()).extracting(FactEvidence::fact).containsExactly("date of birth", "country");
+        assertThat(match.score()).isEqualTo(1.0);
+        assertThat(result.jurisdictionOfConcern()).isTrue();
+    }
+
+    @Test
+    void differentBirthYearLowersTheScore() {
+        double same = engine.screen(new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, null,
+                new PartialDate(1970, 0, 0), List.of(), null), 0.5, 1).matches().get(0).score();
+        double other = engine.screen(new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, null,
+                new PartialDate(1990, 0, 0), List.of(), null), 0.5, 1).matches().get(0).score();
+        assertThat(other).isLessThan(same - 0.05);
+    }
+
+    @Test
+    void exactIdNumberFindsTheEntryDespiteAWeakName() {
+        PartyQuery query = new PartyQuery("I. Ivanov", EntryType.INDIVIDUAL, null, null,
+                List.of(new Identifier("Passport", "AB-123456", null)), null);
+        assertThat(engine.screen(query).matches()).extracting(Match::key).containsExactly("SDN:1");
+        assertThat(engine.screen(PartyQuery.ofName("I. Ivanov")).matches()).isEmpty();
+    }
+
+    @Test
+    void entityListAddressMatchesOnAddressAlone() {
+        PartyQuery query = new PartyQuery("Harmless Name Ltd", EntryType.ENTITY, "HK", null, List.of(),
+                "Rm 1102, 11/F Example Bldg, 8 Sample Rd, Kowloon, Hong Kong");
+        ScreeningResult result = engine.screen(query, 0.7, 10);
+        assertThat(result.matches()).extracting(Match::key).containsExactly("EL:a1");
+        assertThat(result.matches().get(0).explanation().facts()).extracting(FactEvidence::fact).containsExactly("address");
+        PartyQuery nextDoor = new PartyQuery("Harmless Name Ltd", EntryType.ENTITY, "HK", null, List.of(),
+                "Rm 1103, 11/F Example Bldg, 8 Sample Rd, Kowloon, Hong Kong");
+        assertThat(engine.screen(nextDoor, 0.7, 10).matches()).isEmpty();
+    }
+
+    @Test
+    void licenseRequirementTravelsWithTheMatch() {
+        Match match = engine.screen(PartyQuery.ofName("VOSTOK TRADING, OOO")).matches().get(0);
+        assertThat(match.key()).isEqualTo("EL:x1");
+        assertThat(match.licenseRequirement()).isEqualTo("For all items subject to the EAR.");
+    }
+
+    @Test
+    void indexAgreesWithBruteForceOnWeakAndInitialEdgeCases() {
+        Entry shortName = Entry.builder(ListSource.DPL, "s1").type(EntryType.INDIVIDUAL).name("SA").build();
+        Entry initials = Entry.builder(ListSource.DTC, "i1").name("N. C. Porter").build();
+        ScreeningEngine small = ScreeningEngine.build(List.of(PERSON, COMPANY, shortName, initials),
+                EngineSettings.defaults());
+        for (String name : List.of("Diogo SA", "SA", "Nadia Ninthe Courtier", "Nina Porter", "Al Vostok", "I Ivanov")) {
+            PartyQuery query = PartyQuery.ofName(name);
+            assertThat(small.screen(query, 0.3, 10).matches())
+                    .as(name).isEqualTo(small.screenBruteForce(query, 0.3, 10).matches());
+        }
+    }
+
+    @Test
+    void minimumScoreAndLimitApply() {
+        assertThat(engine.screen(PartyQuery.ofName("Ivan Ivanov"), 0.5, 0).matches()).isEmpty();
+        assertThat(engine.screen(PartyQuery.ofName("Completely Different"), 0.5, 10).hit()).isFalse();
+    }
+}

@@ -1,0 +1,75 @@
+package io.tenantgate.screening.engine.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.tenantgate.screening.engine.index.EngineSettings;
+import org.junit.jupiter.api.Test;
+
+class NameScorerTest {
+
+    private static final double THRESHOLD = EngineSettings.DEFAULT_THRESHOLD;
+
+    private static double score(String query, String listed) {
+        return NameComparison.score(query, listed, null);
+    }
+
+    @Test
+    void wordOrderAndCommaOrderDoNotMatter() {
+        assertThat(score("Vladimir Putin", "PUTIN, Vladimir")).isEqualTo(1.0);
+        assertThat(score("bin Salman Mohammed", "Mohammed bin Salman")).isEqualTo(1.0);
+    }
+
+    @Test
+    void missingMiddleNameCostsLittleButConflictingGivenNameCostsMuch() {
+        assertThat(score("Vladimir Putin", "PUTIN, Vladimir Vladimirovich")).isGreaterThan(THRESHOLD);
+        assertThat(score("Boris Johnson", "Alexandre Boris de Pfeffel Johnson")).isGreaterThan(THRESHOLD);
+        assertThat(score("Geoffrey Boris Johnson", "Alexandre Boris de Pfeffel Johnson")).isLessThan(THRESHOLD);
+    }
+
+    @Test
+    void initialsAgreeOnlyWithTheirWord() {
+        assertThat(score("Hans J Friedrich", "Hans Joachim Friedrich")).isGreaterThan(THRESHOLD);
+        assertThat(score("Hans O Friedrich", "Hans Joachim Friedrich")).isLessThan(THRESHOLD);
+        assertThat(score("Jennifer L. McClellan", "Jennifer Liang")).isLessThan(THRESHOLD);
+    }
+
+    @Test
+    void typosAndTransliterationVariants() {
+        assertThat(score("Alexandr Lukashnko", "Alexander Lukashenko")).isGreaterThan(THRESHOLD);
+        assertThat(score("Mouammar Kadhafi", "Muammar Gaddafi")).isGreaterThan(0.5);
+        assertThat(score("Владимир Путин", "Vladimir Putin")).isEqualTo(1.0);
+        assertThat(score("خالد محمود", "Khaled Mahmoud")).isGreaterThan(THRESHOLD);
+    }
+
+    @Test
+    void joinedAndSplitWords() {
+        assertThat(score("ALQAEDA", "AL QAEDA")).isGreaterThan(THRESHOLD);
+        assertThat(score("SergeiLavrov", "Sergei Lavrov")).isGreaterThan(THRESHOLD);
+        assertThat(score("习近平", "Xi Jinping")).isEqualTo(1.0);
+    }
+
+    @Test
+    void legalFormsAreWeakButConflictingKindsCount() {
+        assertThat(score("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft")).isEqualTo(1.0);
+        assertThat(score("HOMS REFINERY CORPORATION", "The Homs Refinery Company")).isGreaterThan(THRESHOLD);
+        assertThat(score("Deutsche Bank AG", "Deutsche Bank GmbH")).isLessThan(THRESHOLD);
+        assertThat(score("CRYSTALORD SYSTEMS LIMITED", "CRYSTALORD LTD")).isLessThan(THRESHOLD);
+    }
+
+    @Test
+    void singleWordsAndNumbers() {
+        assertThat(score("Putin", "PUTIN, Vladimir")).isLessThan(THRESHOLD);
+        assertThat(score("Vladimir Putin", "POTANIN, Vladimir Olegovich")).isLessThan(THRESHOLD);
+        assertThat(score("Management Company 23", "Management Company")).isLessThan(THRESHOLD);
+    }
+
+    @Test
+    void explanationNamesTheTokenPairsAndMethods() {
+        NameScore explained = NameScorer.explain(ComparableName.of("Mohamed Hasan", null),
+                ComparableName.of("MUHAMMAD HASAN", null));
+        assertThat(explained.pairs()).extracting(TokenPair::queryToken, TokenPair::listToken, TokenPair::method)
+                .contains(tuple("HASAN", "HASAN", MatchMethod.EXACT),
+                        tuple("MOHAMED", "MUHAMMAD", MatchMethod.PHONETIC));
+    }
+}

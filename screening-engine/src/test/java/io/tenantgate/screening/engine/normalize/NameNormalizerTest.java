@@ -1,0 +1,102 @@
+package io.tenantgate.screening.engine.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenantgate.screening.engine.model.EntryType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NameNormalizerTest {
+
+    private static String text(String name) {
+        return NameNormalizer.normalize(name, EntryType.UNKNOWN).text();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "Владимир Путин, VLADIMIR PUTIN",          // Cyrillic
+            "Αλέξανδρος, ALEXANDROS",                   // Greek
+            "משה, MSH",                                 // Hebrew: vowels unwritten
+            "خالد محمود, KHALD MHMWD",                  // Arabic
+            "习近平, XI JIN PING",                       // Han: one syllable per character
+            "김정은, KIM JONG UN",                        // Hangul, syllable by syllable, as names are written
+            "Nicolás Maduro, NICOLAS MADURO",           // diacritics
+            "Erdoğan, ERDOGAN",
+            "ＡＢＣ　Ｃｏｒｐ, ABC CORP",                  // NFKC full-width forms
+    })
+    void transliteratesEveryScriptToAsciiLatin(String name, String expected) {
+        assertThat(text(name)).isEqualTo(expected);
+    }
+
+    @Test
+    void putsSurnameCommaGivenNamesInReadingOrder() {
+        assertThat(text("PUTIN, Vladimir Vladimirovich")).isEqualTo("VLADIMIR VLADIMIROVICH PUTIN");
+        assertThat(NameNormalizer.normalize("ANGLO-CARIBBEAN CO., LTD.", EntryType.UNKNOWN).text())
+                .isEqualTo("ANGLO CARIBBEAN CO LTD");
+        assertThat(NameNormalizer.normalize("SMITH, JONES", EntryType.ENTITY).text()).isEqualTo("SMITH JONES");
+    }
+
+    @Test
+    void canonicalisesLegalFormsAsWeakTokens() {
+        NormalizedName name = NameNormalizer.normalize("Open Joint Stock Company Gazprom", EntryType.UNKNOWN);
+        assertThat(name.text()).isEqualTo("OJSC GAZPROM");
+        assertThat(name.tokens()).extracting(NameToken::kind).containsExactly(TokenKind.WEAK, TokenKind.STRONG);
+        assertThat(name.legalForms()).containsExactly("OJSC");
+        assertThat(text("OOO Romashka")).isEqualTo("LLC ROMASHKA");
+        assertThat(text("Siemens Aktiengesellschaft")).isEqualTo("SIEMENS AG");
+        assertThat(text("Siemens Aktiengeselschaft")).isEqualTo("SIEMENS AG");
+        assertThat(text("北京有限公司")).isEqualTo("BEI JING LTD");
+    }
+
+    @Test
+    void oneWordLegalFormsOnlyAtEitherEnd() {
+        // ZAO is a legal form before a name, but a syllable inside "Gao Shi Zao Miao"
+        assertThat(text("ZAO Vostok")).isEqualTo("CJSC VOSTOK");
+        assertThat(text("Gao Shi Zao Miao")).isEqualTo("GAO SHI ZAO MIAO");
+    }
+
+    @Test
+    void individualsHaveNoLegalForms() {
+        NormalizedName name = NameNormalizer.normalize("Diogo Sá", EntryType.INDIVIDUAL);
+        assertThat(name.tokens()).extracting(NameToken::kind).containsOnly(TokenKind.STRONG);
+    }
+
+    @Test
+    void stopwordsTitlesAndParticlesAreWeak() {
+        NormalizedName name = NameNormalizer.normalize("The Shaikh Isa bin Tarif Al Bin Ali", EntryType.UNKNOWN);
+        assertThat(name.tokens()).filteredOn(token -> token.kind() == TokenKind.STRONG)
+                .extracting(NameToken::text).containsExactly("ISA", "TARIF", "ALI");
+    }
+
+    @Test
+    void chineseSyllablesAreNeverStopwords() {
+        NormalizedName name = NameNormalizer.normalize("彬 李", EntryType.INDIVIDUAL);
+        assertThat(name.tokens()).extracting(NameToken::text).containsExactly("BIN", "LI");
+        assertThat(name.tokens()).extracting(NameToken::kind).containsOnly(TokenKind.STRONG);
+        assertThat(name.script()).isEqualTo(NameScript.LOGOGRAPHIC);
+    }
+
+    @Test
+    void initialsPunctuationDigitsAndDuplicates() {
+        assertThat(text("A.B.C. Company")).isEqualTo("ABC CO");
+        assertThat(NameNormalizer.normalize("Hans J. Friedrich", EntryType.UNKNOWN).tokens().get(1).kind())
+                .isEqualTo(TokenKind.INITIAL);
+        assertThat(text("O'Brien & Sons")).isEqualTo("OBRIEN AND SONS");
+        assertThat(text("Ig0r Sech1n")).isEqualTo("IGOR SECHIN");
+        assertThat(text("Brigade Forty-Four")).isEqualTo("BRIGADE 44");
+        assertThat(text("Sergey Sergey Shoigu")).isEqualTo("SERGEY SHOIGU");
+        assertThat(text("Dmitry")).isEqualTo("DMITRI");
+        assertThat(text("'Abd al-'Aziz")).isEqualTo("ABD AL AZIZ");
+    }
+
+    @Test
+    void phoneticKeysSurviveTransliterationVariants() {
+        List<String> variants = List.of("MOHAMMED", "MUHAMMAD", "MOHAMAD", "MHMD");
+        assertThat(variants).extracting(PhoneticKey::of).containsOnly("MHMT");
+        assertThat(PhoneticKey.of("ALEXANDER")).isEqualTo(PhoneticKey.of("ALEKSANDR"));
+        assertThat(PhoneticKey.of("LI")).isEmpty();
+        assertThat(PhoneticKey.of("PUTIN")).isNotEqualTo(PhoneticKey.of("PUTNAM"));
+    }
+}
