@@ -25,11 +25,17 @@ public final class BundledLists {
     private BundledLists() {
     }
 
+    /** The bundled entries, an entity found in both files merged into one. */
     public static List<Entry> load() {
+        return EntryMerger.merge(loadUnmerged());
+    }
+
+    /** The rows of both files as parsed, before merging (what a screener without entity resolution sees). */
+    public static List<Entry> loadUnmerged() {
         List<Entry> all = new ArrayList<>(read(CSL, StandardCharsets.UTF_8, reader -> CslCsvParser.parse(CSL, reader)));
         // OFAC's legacy files are Windows-1252, which covers their few non-ASCII bytes.
         all.addAll(read(SDN, Charset.forName("windows-1252"), reader -> SdnParser.parse(reader, null, null, null)));
-        return EntryMerger.merge(all);
+        return all;
     }
 
     private static List<Entry> read(String resource, Charset charset, Function<Reader, List<Entry>> parser) {

@@ -22,11 +22,12 @@ public final class EntryMerger {
         Map<String, Entry> merged = new LinkedHashMap<>();
         entries.stream()
                 .sorted(Comparator.comparing(EntryMerger::preference))
-                .forEach(entry -> merged.merge(identity(entry), entry, Entry::mergedWith));
+                .forEach(entry -> merged.merge(partyIdentity(entry), entry, Entry::mergedWith));
         return List.copyOf(merged.values());
     }
 
-    private static String identity(Entry entry) {
+    /** Rows with the same identity describe one party: OFAC rows by entity number, others by key. */
+    public static String partyIdentity(Entry entry) {
         boolean ofac = entry.sources().stream().allMatch(ListSource::isOfac) && entry.entityNumber() != null;
         return ofac ? "OFAC:" + entry.entityNumber() : entry.key();
     }
