@@ -109,6 +109,49 @@ public class CaseService {
         return cases.auditTrail(id);
     }
 
+    /**
+     * Re-screens an active case after a list change (inside the caller's transaction). Entries whose content
+     * changed are no longer cleared; a match that is neither known nor cleared reopens the case for review.
+     * Throws when screening-service does not answer, so the caller's task stays open and is retried.
+     */
+    public void rescreen(UUID id, long changeId, List<String> changedKeys) {
+        CustomerCase subject = cases.findById(id);
+        if (subject == null || (subject.decision != Decision.APPROVED && subject.decision != Decision.REVIEW)) {
+            return;
+        }
+        ScreeningSummary summary = screenOrNull(subject.profile);
+        if (summary == null) {
+            throw new IllegalStateException("screening-service unavailable; re-screening of " + id + " waits");
+        }
+        List<String> stillCleared = subject.clearedEntries.stream().filter(key -> !changedKeys.contains(key)).toList();
+        java.util.Set<String> known = new java.util.HashSet<>(stillCleared);
+        if (subject.screening != null) {
+            subject.screening.hits().forEach(hit -> known.add(hit.entryKey()));
+        }
+        List<ScreeningSummary.Hit> fresh = summary.hits().stream().filter(hit -> !known.contains(hit.entryKey())).toList();
+        if (fresh.isEmpty() && stillCleared.size() == subject.clearedEntries.size()) {
+            return; // nothing new: the case stays as it is
+        }
+        subject.clearedEntries = stillCleared;
+        subject.screening = summary;
+        if (!fresh.isEmpty()) {
+            List<String> reasons = new java.util.ArrayList<>();
+            fresh.forEach(hit -> reasons.add(String.format(java.util.Locale.ROOT,
+                    "list change %d: new potential match of %s with %s (%s), score %.3f", changeId,
+                    hit.partyReference(), hit.entryKey(), String.join("/", hit.sources()), hit.score())));
+            reasons.addAll(subject.reasons);
+            subject.decision = Decision.REVIEW;
+            subject.reasons = reasons;
+            subject.reviewProposal = null;
+            outbox(subject, "DECISION", "rescreening");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("listChange", changeId);
+        detail.put("newMatches", fresh.stream().map(ScreeningSummary.Hit::entryKey).toList());
+        detail.put("decision", subject.decision.name());
+        record(subject, "rescreening", "rescreened", detail);
+    }
+
     /** Cases that could not be screened are screened again until screening-service answers. */
     @Scheduled(every = "${tenantgate.identity.screening-retry-interval}", delayed = "${tenantgate.identity.screening-retry-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

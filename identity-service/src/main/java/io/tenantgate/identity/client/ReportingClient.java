@@ -38,7 +38,8 @@ public class ReportingClient {
                     .setOutcome(e.outcome()).addAllReasons(e.reasons())
                     .setCustomerCountry(e.country()).setForeignPerson(e.foreignPerson()).setActor(e.actor()));
         }
-        reporting.withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS).recordEvents(request.build());
+        reporting.withWaitForReady().withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                .recordEvents(request.build());
     }
 
     /** One outbox event as reporting-service receives it. */

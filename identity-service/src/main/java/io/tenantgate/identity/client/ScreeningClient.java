@@ -38,7 +38,7 @@ public class ScreeningClient {
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, retryOn = StatusRuntimeException.class)
     public List<ActiveList> activeLists() {
-        GetListStatusResponse status = screening.getListStatus(GetListStatusRequest.getDefaultInstance());
+        GetListStatusResponse status = screening.withWaitForReady().getListStatus(GetListStatusRequest.getDefaultInstance());
         return status.getActiveVersionsList().stream()
                 .map(v -> new ActiveList(v.getSource(), v.getVersion(), v.getEntryCount(),
                         Instant.ofEpochSecond(v.getImportedAt().getSeconds(), v.getImportedAt().getNanos())))
@@ -48,7 +48,8 @@ public class ScreeningClient {
     /** Screens the customer and every owner in one call; the customer's reference is "customer". */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     public ScreeningSummary screen(CaseRequest customer) {
-        ScreenResponse response = screening.screen(ScreenRequest.newBuilder()
+        // Wait for a (re)connecting channel instead of failing at once; the timeout bounds the wait.
+        ScreenResponse response = screening.withWaitForReady().screen(ScreenRequest.newBuilder()
                 .setParty(party("customer", customer.kind(), customer.legalName(), customer.otherNames(),
                         customer.countries(), customer.date(), customer.addresses(), customer.owners()))
                 .build());
