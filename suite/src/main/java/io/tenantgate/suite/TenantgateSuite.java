@@ -121,6 +121,22 @@ public final class TenantgateSuite implements AutoCloseable {
         process.awaitHttpOk(settings.serviceUrl(service) + "/q/health/ready", settings.startTimeout());
     }
 
+    /** Stops one service, as an outage would (for failure tests); {@link #restart} brings it back. */
+    public void stop(Service service) {
+        ManagedProcess process = services.remove(service);
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void restart(Service service) {
+        if (services.containsKey(service)) {
+            throw new IllegalStateException(service.module() + " is running");
+        }
+        startService(service);
+    }
+
     public SuiteSettings settings() {
         return settings;
     }

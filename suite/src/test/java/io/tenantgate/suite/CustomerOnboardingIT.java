@@ -82,6 +82,31 @@ class CustomerOnboardingIT {
                 .body("reasons", hasItem(containsString("SDN:22790")));
     }
 
+    /** Fail closed: with screening-service down nobody is approved; the case completes once it is back. */
+    @Test
+    void casesOpenedDuringAScreeningOutageWaitAndCompleteWhenItReturns() throws InterruptedException {
+        suite.stop(Service.SCREENING);
+        String id;
+        try {
+            id = open(Map.of("kind", "PERSON", "legalName", "Hiroshi Tanabe", "countries", List.of("JP")))
+                    .statusCode(201)
+                    .body("decision", equalTo("PENDING_SCREENING"))
+                    .extract().path("id");
+        } finally {
+            suite.restart(Service.SCREENING);
+        }
+        String analyst = new Tokens(suite).user("analyst");
+        Instant deadline = Instant.now().plusSeconds(60);
+        String decision = "PENDING_SCREENING";
+        while (decision.equals("PENDING_SCREENING") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            decision = given().auth().oauth2(analyst)
+                    .when().get(suite.settings().serviceUrl(Service.IDENTITY) + "/api/v1/customers/" + id)
+                    .then().statusCode(200).extract().path("decision");
+        }
+        assertEquals("APPROVED", decision, "the pending case did not complete after screening-service returned");
+    }
+
     private static ValidatableResponse open(Map<String, Object> customer) {
         return given().auth().oauth2(onboardingToken).contentType("application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString()).body(customer)
