@@ -47,10 +47,6 @@ final class ManagedProcess {
         return process.pid();
     }
 
-    String name() {
-        return name;
-    }
-
     /** Polls the URL until it answers 200; fails early, with the log's tail, if the process dies. */
     void awaitHttpOk(String url, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
