@@ -66,8 +66,9 @@ public class IdentityGrpcService extends IdentityServiceGrpc.IdentityServiceImpl
                         .replace("UNDETERMINED", "UNSPECIFIED")))
                 .setDecision(Decision.valueOf("DECISION_" + c.decision.name()))
                 .setRiskScore(c.riskScore)
-                .setOpenedAt(timestamp(c.createdAt))
-                .setVerified(c.decision == io.tenantgate.identity.risk.Decision.APPROVED);
+                .setOpenedAt(timestamp(c.createdAt));
+        // "verified" stays false until verification results are stored with the case: an approval after
+        // screening is not a verified identity.
         if (p.date() != null) {
             record.setDate(date(p.date()));
         }

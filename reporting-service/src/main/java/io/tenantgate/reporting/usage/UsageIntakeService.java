@@ -29,8 +29,10 @@ import java.util.Set;
 /**
  * Takes compute-usage records from the provider's metering. Each record is checked on its own: bad ones
  * are rejected with the field and reason, the good ones of the same batch are stored. A record id seen
- * before is a duplicate and changes nothing. Stored records feed the detector at once, so its state is
- * current as soon as a batch returns; detections are stored with the records, in one transaction.
+ * before is a duplicate and changes nothing. Records feed the detector once their insert has committed, so
+ * the detector never counts a record the database does not hold; its state is current as soon as a batch
+ * returns. Detections are stored right after; one lost to a failure there is stored again at the next start,
+ * when the detector is rebuilt from the stored records.
  */
 @ApplicationScoped
 public class UsageIntakeService {
@@ -62,13 +64,16 @@ public class UsageIntakeService {
                      from usage_record u order by u.account_id, u.run_id, u.started_at""");
              ResultSet rows = select.executeQuery()) {
             int restored = 0;
+            List<Detection> detections = new ArrayList<>();
             while (rows.next()) {
                 UsageRecord record = new UsageRecord(rows.getString(1), rows.getString(2), rows.getString(3),
                         rows.getString(4), rows.getString(5), rows.getInt(6), rows.getTimestamp(7).toInstant(),
                         rows.getTimestamp(8).toInstant(), rows.getDouble(9), rows.getDouble(10), rows.getBoolean(11));
-                clusters.find(record.clusterId()).ifPresent(cluster -> detector.apply(record, cluster));
+                clusters.find(record.clusterId()).ifPresent(cluster -> detections.addAll(detector.apply(record, cluster)));
                 restored++;
             }
+            // Detections already stored stay as they were; one whose storing failed earlier is stored now.
+            QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
             LOG.infof("Detector state restored from %d stored usage records", restored);
         }
     }
@@ -91,17 +96,15 @@ public class UsageIntakeService {
                 validClusters.add(clusters.find(record.clusterId()).orElseThrow());
             }
         }
+        Set<String> fresh = QuarkusTransaction.requiringNew().call(() -> insert(valid, validClusters));
         List<Detection> detections = new ArrayList<>();
-        int stored = QuarkusTransaction.requiringNew().call(() -> {
-            Set<String> fresh = insert(valid, validClusters);
-            for (int i = 0; i < valid.size(); i++) {
-                if (fresh.contains(valid.get(i).recordId())) {
-                    detections.addAll(detector.apply(valid.get(i), validClusters.get(i)));
-                }
+        for (int i = 0; i < valid.size(); i++) {
+            if (fresh.contains(valid.get(i).recordId())) {
+                detections.addAll(detector.apply(valid.get(i), validClusters.get(i)));
             }
-            storeDetections(detections);
-            return fresh.size();
-        });
+        }
+        QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
+        int stored = fresh.size();
         detections.forEach(d -> LOG.infof("Run %s of account %s is reportable: %s at %.3e operations",
                 d.runId(), d.accountId(), d.trigger(), d.operations()));
         return new IntakeResult(batch.size(), stored, valid.size() - stored + duplicatesInBatch, rejected, detections);
@@ -152,9 +155,10 @@ public class UsageIntakeService {
         return fresh;
     }
 
-    private void storeDetections(List<Detection> detections) throws SQLException {
+    /** Stores detections not stored yet; returns how many it was given. */
+    private int storeDetections(List<Detection> detections) throws SQLException {
         if (detections.isEmpty()) {
-            return;
+            return 0;
         }
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("""
@@ -177,6 +181,7 @@ public class UsageIntakeService {
             }
             insert.executeBatch();
         }
+        return detections.size();
     }
 
     public java.util.Optional<TrainingRunDetector.RunState> run(String accountId, String runId) {
