@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class CipRecordGrpcTest {
 
     private static final ManagedChannel channel = Grpc.newChannelBuilder("localhost:"
-                    + ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081),
+                    + ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(0),
             InsecureChannelCredentials.create()).build();
 
     @Inject

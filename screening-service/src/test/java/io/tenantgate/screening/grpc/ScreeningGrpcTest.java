@@ -50,7 +50,7 @@ class ScreeningGrpcTest {
 
     /** A plain channel: the service's own outbound clients would add its service token. */
     private static final ManagedChannel channel = Grpc.newChannelBuilder("localhost:"
-                    + ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081),
+                    + ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(0),
             InsecureChannelCredentials.create()).build();
 
     @AfterAll
