@@ -13,6 +13,7 @@ import io.tenantgate.identity.risk.RiskEngine;
 import io.tenantgate.identity.risk.RiskInput;
 import io.tenantgate.identity.risk.Screening;
 import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.identity.verification.CountryConsistencyCheck;
 import io.tenantgate.identity.verification.CountrySignal;
 import io.tenantgate.identity.verification.EmailVerifier;
 import io.tenantgate.identity.verification.PhoneVerifier;
@@ -41,10 +42,13 @@ public final class CaseAssessor {
         this.persons = persons;
     }
 
-    public Assessment assess(CaseRequest request, ScreeningSummary screening) {
-        PersonFacts facts = facts(request);
+    public Assessment assess(CaseRequest request, ScreeningSummary screening, CaseEvidence evidence) {
+        PersonFacts facts = facts(request, evidence.signals());
         PersonDetermination person = persons.determine(facts);
-        List<CheckResult> checks = new ArrayList<>();
+        List<CheckResult> checks = new ArrayList<>(evidence.checks());
+        if (!evidence.signals().isEmpty()) {
+            checks.add(CountryConsistencyCheck.check(request.countries().get(0), facts.signals()));
+        }
         request.emails().forEach(email -> checks.addAll(EmailVerifier.verify(email).checks()));
         String region = request.countries().get(0);
         request.phones().forEach(phone -> checks.add(phones.verify(phone, region).check()));
@@ -83,9 +87,10 @@ public final class CaseAssessor {
         }
     }
 
-    private static PersonFacts facts(CaseRequest request) {
-        List<CountrySignal> signals = request.addresses().stream()
-                .map(a -> new CountrySignal(SignalSource.ADDRESS, a.country(), "declared address")).toList();
+    private static PersonFacts facts(CaseRequest request, List<CountrySignal> observed) {
+        List<CountrySignal> signals = new ArrayList<>();
+        request.addresses().forEach(a -> signals.add(new CountrySignal(SignalSource.ADDRESS, a.country(), "declared address")));
+        signals.addAll(observed);
         if (request.kind() == CaseRequest.Kind.PERSON) {
             return PersonFacts.individual(Set.copyOf(request.countries()), false, signals);
         }

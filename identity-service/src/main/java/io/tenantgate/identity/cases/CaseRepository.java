@@ -17,11 +17,54 @@ public class CaseRepository implements PanacheRepositoryBase<CustomerCase, UUID>
     public Optional<CustomerCase> findByAccountId(String accountId) {
         @SuppressWarnings("unchecked")
         List<CustomerCase> found = getEntityManager().createNativeQuery(
-                        "select * from customer_case where profile->'accountIds' @> jsonb_build_array(cast(?1 as text))"
-                                + " order by created_at desc limit 1",
+                        "select c.* from customer_case c join customer_account a on a.case_id = c.id"
+                                + " where a.account_id = ?1 order by c.created_at desc limit 1",
                         CustomerCase.class)
                 .setParameter(1, accountId).getResultList();
         return found.stream().findFirst();
+    }
+
+    /** Indexes the case under the provider's account ids it declares (in the caller's transaction). */
+    public void linkAccounts(CustomerCase subject, List<String> accountIds) {
+        getEntityManager().createNativeQuery("delete from customer_account where case_id = ?1")
+                .setParameter(1, subject.id).executeUpdate();
+        for (String accountId : new java.util.LinkedHashSet<>(accountIds)) {
+            getEntityManager().createNativeQuery("insert into customer_account (account_id, case_id) values (?1, ?2)")
+                    .setParameter(1, accountId).setParameter(2, subject.id).executeUpdate();
+        }
+    }
+
+    /** Filters of the case list; null means any. */
+    public record Filter(Decision decision, io.tenantgate.identity.person.PersonStatus personStatus,
+                         java.time.OffsetDateTime openedFrom, java.time.OffsetDateTime openedTo) {
+
+        String query() {
+            java.util.List<String> terms = new java.util.ArrayList<>(java.util.List.of("1 = 1"));
+            parameters().map().keySet().forEach(name -> terms.add(switch (name) {
+                case "decision" -> "decision = :decision";
+                case "status" -> "personStatus = :status";
+                case "from" -> "createdAt >= :from";
+                default -> "createdAt < :to";
+            }));
+            return String.join(" and ", terms);
+        }
+
+        io.quarkus.panache.common.Parameters parameters() {
+            io.quarkus.panache.common.Parameters given = new io.quarkus.panache.common.Parameters();
+            if (decision != null) given.and("decision", decision);
+            if (personStatus != null) given.and("status", personStatus);
+            if (openedFrom != null) given.and("from", openedFrom);
+            if (openedTo != null) given.and("to", openedTo);
+            return given;
+        }
+    }
+
+    public List<CustomerCase> list(Filter filter, int page, int size) {
+        return find(filter.query() + " order by createdAt desc, id", filter.parameters()).page(page, size).list();
+    }
+
+    public long count(Filter filter) {
+        return count(filter.query(), filter.parameters());
     }
 
     public Optional<CustomerCase> findByIdempotencyKey(String key) {

@@ -10,6 +10,7 @@ import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.identity.client.ScreeningClient;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.config.IdentityConfig;
+import io.tenantgate.identity.evidence.EvidenceRepository;
 import io.tenantgate.identity.person.PersonDeterminer;
 import io.tenantgate.identity.person.PersonStatus;
 import io.tenantgate.identity.risk.Decision;
@@ -46,9 +47,12 @@ public class CaseService {
     private final ScreeningClient screening;
     private final CaseAssessor assessor;
     private final ObjectMapper json;
+    private final EvidenceRepository evidence;
 
-    public CaseService(CaseRepository cases, ScreeningClient screening, IdentityConfig config, ObjectMapper json) {
+    public CaseService(CaseRepository cases, ScreeningClient screening, IdentityConfig config, ObjectMapper json,
+                       EvidenceRepository evidence) {
         this.cases = cases;
+        this.evidence = evidence;
         this.screening = screening;
         this.assessor = new CaseAssessor(new RiskEngine(config.riskSettings()),
                 new PersonDeterminer(config.ownerExposurePercent()));
@@ -66,7 +70,7 @@ public class CaseService {
             return replay(earlier.get(), hash);
         }
         ScreeningSummary summary = screenOrNull(request);
-        CaseAssessor.Assessment verdict = assessor.assess(request, summary);
+        CaseAssessor.Assessment verdict = assessor.assess(request, summary, CaseEvidence.NONE);
         try {
             return new Created(QuarkusTransaction.requiringNew().call(() -> insert(request, idempotencyKey, hash, actor,
                     verdict, summary)), false);
@@ -104,9 +108,127 @@ public class CaseService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CustomerCase> list(CaseRepository.Filter filter, int page, int size) {
+        return cases.list(filter, page, size);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(CaseRepository.Filter filter) {
+        return cases.count(filter);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<CaseAudit> auditTrail(UUID id) {
         get(id);
         return cases.auditTrail(id);
+    }
+
+    /** The case, locked for this transaction, provided it may still change: not closed, data not erased. */
+    public CustomerCase lockOpen(UUID id) {
+        CustomerCase subject = cases.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (subject == null) {
+            throw ProblemException.notFound("Customer case " + id);
+        }
+        if (subject.closedAt != null) {
+            throw new ProblemException(Problem.of("case-closed", "Case closed", 409,
+                    "The account was closed at " + subject.closedAt + "; its records are kept but no longer change"));
+        }
+        return subject;
+    }
+
+    /**
+     * Replaces what the customer declared, provided the caller saw the current version, and decides again:
+     * the parties are screened again and false positives cleared before no longer count, since the data they
+     * were cleared for changed. A rejected case is final.
+     */
+    public CustomerCase update(UUID id, CaseRequest request, long expectedVersion, String actor) {
+        CustomerCase before = get(id);
+        checkVersion(before, expectedVersion);
+        ScreeningSummary summary = screenOrNull(request);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CustomerCase subject = lockOpen(id);
+            checkVersion(subject, expectedVersion);
+            if (subject.decision == Decision.REJECTED) {
+                throw new ProblemException(Problem.of("case-rejected", "Case rejected", 409,
+                        "A rejected case is final; open a new case for new data"));
+            }
+            List<String> changed = changedFields(subject.profile, request);
+            subject.profile = request;
+            subject.legalName = request.legalName();
+            subject.screening = summary;
+            subject.clearedEntries = List.of();
+            subject.reviewProposal = null;
+            cases.linkAccounts(subject, request.accountIds());
+            CaseAssessor.Assessment verdict = assessor.assess(request, summary, evidence.evidenceOf(id));
+            record(subject, verdict);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("changedFields", changed);
+            detail.put("decision", subject.decision.name());
+            detail.put("riskScore", subject.riskScore);
+            detail.put("reasons", subject.reasons);
+            record(subject, actor, "updated", detail);
+            outbox(subject, "DECISION", actor, subject.reasons);
+            cases.flush();
+            return subject;
+        });
+    }
+
+    /** Closes the account; the records stay until the retention period ends. Closing twice changes nothing. */
+    @Transactional
+    public CustomerCase close(UUID id, String reason, String actor) {
+        CustomerCase subject = cases.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (subject == null) {
+            throw ProblemException.notFound("Customer case " + id);
+        }
+        if (subject.closedAt != null) {
+            return subject;
+        }
+        subject.closedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        record(subject, actor, "closed", Map.of("reason", reason));
+        outbox(subject, "ACCOUNT_CLOSED", actor, List.of(reason));
+        return subject;
+    }
+
+    /**
+     * Assesses the case again with everything collected so far (in the caller's transaction). The verdict is
+     * taken when it is stricter than the current decision, or when the case was waiting for information:
+     * new evidence never quietly undoes a decision, a person's included.
+     */
+    public void reassess(CustomerCase subject, String actor, String why) {
+        if (subject.decision == Decision.PENDING_SCREENING) {
+            return; // decided once screening answers, with this evidence
+        }
+        CaseAssessor.Assessment verdict = assessor.assess(subject.profile, subject.screening, evidence.evidenceOf(subject.id));
+        Decision proposed = verdict.risk().decision();
+        if (subject.decision == Decision.PENDING_INFO ? proposed != Decision.PENDING_INFO
+                : severity(proposed) > severity(subject.decision)) {
+            apply(subject, verdict, actor, why);
+        }
+    }
+
+    private static int severity(Decision decision) {
+        return switch (decision) {
+            case APPROVED -> 0;
+            case PENDING_INFO -> 1;
+            case REVIEW -> 2;
+            case REJECTED -> 3;
+            case PENDING_SCREENING -> -1; // never taken over a decision
+        };
+    }
+
+    private static void checkVersion(CustomerCase subject, long expectedVersion) {
+        if (subject.version != expectedVersion) {
+            throw new ProblemException(Problem.of("stale-version", "Stale version", 409,
+                    "The case is at version " + subject.version + ", not " + expectedVersion
+                            + "; read it again and apply the change to the current version")
+                    .withErrors(List.of(new Problem.FieldError("If-Match", "expected version " + subject.version))));
+        }
+    }
+
+    private List<String> changedFields(CaseRequest before, CaseRequest after) {
+        Map<String, Object> old = json.convertValue(before, Map.class);
+        Map<String, Object> fresh = json.convertValue(after, Map.class);
+        return fresh.keySet().stream().filter(field -> !java.util.Objects.equals(old.get(field), fresh.get(field))).toList();
     }
 
     /**
@@ -162,12 +284,12 @@ public class CaseService {
             if (summary == null) {
                 return; // still unavailable; try again next round
             }
-            CaseAssessor.Assessment verdict = assessor.assess(pending.profile, summary);
             QuarkusTransaction.requiringNew().run(() -> {
                 CustomerCase current = cases.findById(pending.id);
-                if (current.decision != Decision.PENDING_SCREENING) {
+                if (current.decision != Decision.PENDING_SCREENING || current.closedAt != null) {
                     return;
                 }
+                CaseAssessor.Assessment verdict = assessor.assess(current.profile, summary, evidence.evidenceOf(current.id));
                 current.screening = summary;
                 apply(current, verdict, "screening-retry", "screened after screening-service came back");
             });
@@ -199,6 +321,8 @@ public class CaseService {
         created.updatedAt = now;
         record(created, verdict);
         cases.persist(created);
+        cases.flush();
+        cases.linkAccounts(created, request.accountIds());
         audit(created, actor, "opened", verdict.risk());
         outbox(created, "DECISION", actor);
         cases.flush();
@@ -221,7 +345,7 @@ public class CaseService {
     }
 
     /** Adds an entry to the case's audit trail (in the caller's transaction). */
-    void record(CustomerCase subject, String actor, String action, Map<String, Object> detail) {
+    public void record(CustomerCase subject, String actor, String action, Map<String, Object> detail) {
         subject.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         CaseAudit entry = new CaseAudit();
         entry.caseId = subject.id;
@@ -233,8 +357,8 @@ public class CaseService {
     }
 
     /** Queues an event for reporting-service (in the caller's transaction). */
-    void report(CustomerCase subject, String type, String actor) {
-        outbox(subject, type, actor);
+    public void report(CustomerCase subject, String type, String actor, List<String> reasons) {
+        outbox(subject, type, actor, reasons);
     }
 
     private void audit(CustomerCase subject, String actor, String action, RiskAssessment verdict) {
@@ -246,6 +370,10 @@ public class CaseService {
     }
 
     private void outbox(CustomerCase subject, String type, String actor) {
+        outbox(subject, type, actor, subject.reasons);
+    }
+
+    private void outbox(CustomerCase subject, String type, String actor, List<String> reasons) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.customerId = subject.id;
@@ -253,7 +381,7 @@ public class CaseService {
         event.type = type;
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("decision", subject.decision.name());
-        payload.put("reasons", subject.reasons);
+        payload.put("reasons", reasons);
         payload.put("country", subject.profile.countries().get(0));
         payload.put("foreignPerson", subject.personStatus == PersonStatus.FOREIGN_PERSON);
         payload.put("actor", actor);

@@ -4,7 +4,9 @@ import io.tenantgate.identity.person.PersonStatus;
 import io.tenantgate.identity.risk.Decision;
 
 import io.tenantgate.identity.client.ScreeningSummary;
+import io.tenantgate.identity.secrets.SealedProfileConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
@@ -33,8 +37,9 @@ public class CustomerCase {
     @Column(name = "legal_name", nullable = false, length = 300)
     public String legalName;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
+    /** What the customer declared, sealed at rest; null once erased after the retention period. */
+    @Convert(converter = SealedProfileConverter.class)
+    @Mutability(Immutability.class)
     public CaseRequest profile;
 
     @Enumerated(EnumType.STRING)
@@ -84,6 +89,10 @@ public class CustomerCase {
 
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
+
+    /** When the retention job removed the personal data of this closed account. */
+    @Column(name = "erased_at")
+    public OffsetDateTime erasedAt;
 
     @Version
     public long version;

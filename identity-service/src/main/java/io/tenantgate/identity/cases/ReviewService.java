@@ -98,7 +98,7 @@ public class ReviewService {
         detail.put("decision", decision.name());
         detail.put("why", why);
         caseService.record(subject, reviewer, "reviewed", detail);
-        caseService.report(subject, "REVIEW_OUTCOME", reviewer);
+        caseService.report(subject, "REVIEW_OUTCOME", reviewer, subject.reasons);
         LOG.infof("Case %s reviewed: %s by %s", subject.id, decision, reviewer);
         return subject;
     }

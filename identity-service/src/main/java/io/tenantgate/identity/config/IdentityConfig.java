@@ -44,6 +44,13 @@ public interface IdentityConfig {
     @WithDefault("10s")
     Duration screeningRetryInterval();
 
+    /** A MaxMind-format country database (GeoIP2 / GeoLite2 Country); the bundled open one when absent. */
+    java.util.Optional<java.nio.file.Path> geoipDatabase();
+
+    /** Personal data of a closed account is erased this long after closure. */
+    @WithDefault("730d")
+    Duration retentionAfterClosure();
+
     default RiskSettings riskSettings() {
         return new RiskSettings(jurisdictionsOfConcern(), reviewAt(), rejectAt(), rejectMatchScore(),
                 ownerExposurePercent(), maxOwnershipLayers(), RiskWeights.defaults());

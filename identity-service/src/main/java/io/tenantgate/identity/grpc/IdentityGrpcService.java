@@ -21,22 +21,37 @@ import io.tenantgate.proto.identity.v1.PersonStatus;
 import io.tenantgate.proto.identity.v1.Reseller;
 import jakarta.annotation.security.RolesAllowed;
 
+import io.tenantgate.identity.access.AccessLogService;
+import io.tenantgate.identity.cases.CaseEvidence;
+import io.tenantgate.identity.evidence.EvidenceRepository;
+import io.tenantgate.identity.evidence.IdentityDocument;
+import io.tenantgate.identity.evidence.PaymentInstrument;
+import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.proto.identity.v1.AccessEvent;
+
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * gRPC face of identity-service: the CIP record reporting-service puts into a report. Only reporting-service
- * may read it. Documents, payment instruments and access events join the record as those parts of the case
- * are collected.
+ * may read it. Numbers of documents and payment instruments are sent masked.
  */
 @GrpcService
 @Blocking
 @RolesAllowed("reporting-service")
 public class IdentityGrpcService extends IdentityServiceGrpc.IdentityServiceImplBase {
 
-    private final CaseService cases;
+    /** A report lists accesses since a date; more than this many in one record is not a report any more. */
+    private static final int MAX_ACCESS_EVENTS = 5000;
 
-    public IdentityGrpcService(CaseService cases) {
+    private final CaseService cases;
+    private final EvidenceRepository evidence;
+    private final AccessLogService accessLog;
+
+    public IdentityGrpcService(CaseService cases, EvidenceRepository evidence, AccessLogService accessLog) {
         this.cases = cases;
+        this.evidence = evidence;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -45,38 +60,64 @@ public class IdentityGrpcService extends IdentityServiceGrpc.IdentityServiceImpl
             CustomerCase found = cases.find(request.getCustomerId(), request.getAccountId())
                     .orElseThrow(() -> Status.NOT_FOUND.withDescription("no customer with that id or account id")
                             .asRuntimeException());
-            response.onNext(toRecord(found));
+            OffsetDateTime since = request.hasAccessEventsSince() ? OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(
+                    request.getAccessEventsSince().getSeconds(), request.getAccessEventsSince().getNanos()),
+                    java.time.ZoneOffset.UTC) : null;
+            response.onNext(toRecord(found, evidence.documents(found.id), evidence.payments(found.id),
+                    found.profile == null ? List.of() : accessLog.list(found.id, since, 0, MAX_ACCESS_EVENTS),
+                    evidence.evidenceOf(found.id)));
             response.onCompleted();
         } catch (ProblemException invalid) {
             response.onError(Status.INVALID_ARGUMENT.withDescription(invalid.problem().detail()).asRuntimeException());
         }
     }
 
-    private static CipRecord toRecord(CustomerCase c) {
-        CaseRequest p = c.profile;
+    private static CipRecord toRecord(CustomerCase c, List<IdentityDocument> documents, List<PaymentInstrument> payments,
+                                      List<AccessLogService.LoggedAccess> accesses, CaseEvidence evidence) {
         CipRecord.Builder record = CipRecord.newBuilder()
                 .setCustomerId(c.id.toString())
-                .setKind(kind(p.kind()))
-                .setLegalName(p.legalName()).addAllOtherNames(p.otherNames())
-                .addAllCountries(p.countries())
-                .addAllAddresses(p.addresses().stream().map(IdentityGrpcService::address).toList())
-                .addAllEmails(p.emails()).addAllPhones(p.phones()).addAllAccountIds(p.accountIds())
-                .addAllBeneficialOwners(p.owners().stream().map(IdentityGrpcService::owner).toList())
+                .setKind(kind(c.kind))
                 .setPersonStatus(PersonStatus.valueOf("PERSON_STATUS_" + c.personStatus.name()
                         .replace("UNDETERMINED", "UNSPECIFIED")))
                 .setDecision(Decision.valueOf("DECISION_" + c.decision.name()))
                 .setRiskScore(c.riskScore)
                 .setOpenedAt(timestamp(c.createdAt));
-        // "verified" stays false until verification results are stored with the case: an approval after
-        // screening is not a verified identity.
+        if (c.closedAt != null) {
+            record.setClosedAt(timestamp(c.closedAt));
+        }
+        CaseRequest p = c.profile;
+        if (p == null) {
+            return record.setLegalName(c.legalName).build(); // personal data erased after the retention period
+        }
+        // Verified: at least one identity document, and no document, payment or duplicate check failed.
+        record.setVerified(!documents.isEmpty() && evidence.checks().stream().noneMatch(CheckResult::failed));
+        documents.forEach(d -> {
+            io.tenantgate.proto.identity.v1.IdentityDocument.Builder document = io.tenantgate.proto.identity.v1.IdentityDocument
+                    .newBuilder().setType(d.type.name().toLowerCase(java.util.Locale.ROOT))
+                    .setMaskedNumber("*****" + d.lastDigits).setIssuingCountry(d.issuingCountry);
+            if (d.expiry != null) {
+                document.setExpiry(PartialDate.newBuilder().setYear(d.expiry.getYear())
+                        .setMonth(d.expiry.getMonthValue()).setDay(d.expiry.getDayOfMonth()));
+            }
+            record.addDocuments(document);
+        });
+        payments.forEach(pi -> record.addPaymentInstruments(io.tenantgate.proto.identity.v1.PaymentInstrument.newBuilder()
+                .setType(pi.type.name().toLowerCase(java.util.Locale.ROOT))
+                .setLastDigits(nullToEmpty(pi.lastDigits)).setIssuingCountry(nullToEmpty(pi.issuingCountry))
+                .setSourceOfFunds(pi.sourceOfFunds).addAllProviderReferences(pi.providerReferences)));
+        accesses.forEach(a -> record.addAccessEvents(AccessEvent.newBuilder().setOccurredAt(timestamp(a.at()))
+                .setIpAddress(a.ip()).setAction(a.action()).setIpCountry(nullToEmpty(a.country()))));
+        record
+                .setLegalName(p.legalName()).addAllOtherNames(p.otherNames())
+                .addAllCountries(p.countries())
+                .addAllAddresses(p.addresses().stream().map(IdentityGrpcService::address).toList())
+                .addAllEmails(p.emails()).addAllPhones(p.phones()).addAllAccountIds(p.accountIds())
+                .addAllBeneficialOwners(p.owners().stream().map(IdentityGrpcService::owner).toList());
         if (p.date() != null) {
             record.setDate(date(p.date()));
         }
         if (p.reseller() != null) {
             record.setReseller(Reseller.newBuilder().setName(p.reseller().name()).setCountry(p.reseller().country()));
-        }
-        if (c.closedAt != null) {
-            record.setClosedAt(timestamp(c.closedAt));
         }
         return record.build();
     }

@@ -11,6 +11,17 @@ import io.tenantgate.identity.client.ScreeningSummary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.tenantgate.common.validation.NoControlCharacters;
+import io.tenantgate.identity.cases.CaseRepository;
+import io.tenantgate.identity.person.PersonStatus;
+import io.tenantgate.identity.risk.Decision;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -58,14 +69,48 @@ public class CustomerResource {
         CustomerCase opened = created.customerCase();
         return Response.created(uri.getAbsolutePathBuilder().path(opened.id.toString()).build())
                 .header("Idempotent-Replayed", created.replayed())
-                .entity(CaseView.of(opened)).build();
+                .entity(CaseView.of(opened, caller)).build();
+    }
+
+    /** Cases, newest first, filtered by decision, US / foreign status and opening time. */
+    @GET
+    @RolesAllowed({"analyst", "supervisor", "regulator", "operator"})
+    public CasePage list(@QueryParam("decision") Decision decision, @QueryParam("personStatus") PersonStatus personStatus,
+                         @QueryParam("openedFrom") OffsetDateTime openedFrom, @QueryParam("openedTo") OffsetDateTime openedTo,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        CaseRepository.Filter filter = new CaseRepository.Filter(decision, personStatus, openedFrom, openedTo);
+        return new CasePage(cases.list(filter, page, size).stream().map(c -> CaseView.of(c, caller)).toList(),
+                page, size, cases.count(filter));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"onboarding", "analyst", "supervisor", "regulator", "operator"})
     public CaseView get(@PathParam("id") UUID id) {
-        return CaseView.of(cases.get(id));
+        return CaseView.of(cases.get(id), caller);
+    }
+
+    /**
+     * Replaces the declared data. If-Match carries the version the caller read; a stale version gets 409 and
+     * changes nothing. The case is screened and decided again.
+     */
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("onboarding")
+    public CaseView update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid CaseRequest request) {
+        return CaseView.of(cases.update(id, request, version(ifMatch), caller.getPrincipal().getName()), caller);
+    }
+
+    /** Closes the account. Its records are kept until the retention period after closure ends. */
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("onboarding")
+    public CaseView close(@PathParam("id") UUID id, @NotNull @Valid Closure closure) {
+        return CaseView.of(cases.close(id, closure.reason(), caller.getPrincipal().getName()), caller);
     }
 
     @GET
@@ -75,14 +120,33 @@ public class CustomerResource {
         return cases.auditTrail(id).stream().map(AuditView::of).toList();
     }
 
+    private static long version(String ifMatch) {
+        if (ifMatch == null || !ifMatch.matches("(W/)?\"?[0-9]{1,18}\"?")) {
+            throw ProblemException.invalidField("If-Match", "required: the version of the case you read, e.g. \"3\"");
+        }
+        return Long.parseLong(ifMatch.replaceAll("[^0-9]", ""));
+    }
+
+    public record Closure(@NotBlank @Size(max = 2000) @NoControlCharacters String reason) {
+    }
+
+    public record CasePage(List<CaseView> items, int page, int size, long total) {
+    }
+
+    /**
+     * A case as the caller may see it: dates of birth in full only for the roles that review or supervise;
+     * the others see the year. The profile is null once the retention job erased it.
+     */
     public record CaseView(UUID id, String kind, String legalName, String decision, String personStatus, int riskScore,
                            List<String> reasons, ScreeningSummary screening, ReviewProposal awaitingSignOff,
                            List<String> clearedEntries, CaseRequest profile, OffsetDateTime createdAt,
-                           OffsetDateTime updatedAt, long version) {
-        static CaseView of(CustomerCase c) {
+                           OffsetDateTime updatedAt, OffsetDateTime closedAt, OffsetDateTime erasedAt, long version) {
+        static CaseView of(CustomerCase c, SecurityIdentity caller) {
+            CaseRequest profile = c.profile == null || Masking.seesPersonalDetails(caller) ? c.profile
+                    : Masking.yearsOnly(c.profile);
             return new CaseView(c.id, c.kind.name(), c.legalName, c.decision.name(), c.personStatus.name(), c.riskScore,
-                    c.reasons, c.screening, c.reviewProposal, c.clearedEntries, c.profile, c.createdAt, c.updatedAt,
-                    c.version);
+                    c.reasons, c.screening, c.reviewProposal, c.clearedEntries, profile, c.createdAt, c.updatedAt,
+                    c.closedAt, c.erasedAt, c.version);
         }
     }
 

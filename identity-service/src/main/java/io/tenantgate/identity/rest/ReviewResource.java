@@ -41,7 +41,7 @@ public class ReviewResource {
     @GET
     public List<CustomerResource.CaseView> queue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return reviews.queue(page, size).stream().map(CustomerResource.CaseView::of).toList();
+        return reviews.queue(page, size).stream().map(c -> CustomerResource.CaseView.of(c, caller)).toList();
     }
 
     /**
@@ -53,7 +53,7 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CustomerResource.CaseView decide(@PathParam("id") UUID id, @NotNull @Valid ReviewDecision decision) {
         return CustomerResource.CaseView.of(reviews.decide(id, decision.version(), decision.outcome(),
-                decision.reason(), caller.getPrincipal().getName(), caller.hasRole("supervisor")));
+                decision.reason(), caller.getPrincipal().getName(), caller.hasRole("supervisor")), caller);
     }
 
     public record ReviewDecision(@NotNull ReviewService.Outcome outcome,

@@ -27,17 +27,17 @@ class CaseAssessorTest {
 
     @Test
     void withoutScreeningNothingIsApproved() {
-        assertEquals(Decision.PENDING_SCREENING, assessor.assess(SHELL, null).risk().decision());
+        assertEquals(Decision.PENDING_SCREENING, assessor.assess(SHELL, null, CaseEvidence.NONE).risk().decision());
     }
 
     @Test
     void aCleanScreeningApprovesAForeignPerson() {
-        assertEquals(Decision.APPROVED, assessor.assess(PERSON, summary(List.of(), List.of())).risk().decision());
+        assertEquals(Decision.APPROVED, assessor.assess(PERSON, summary(List.of(), List.of()), CaseEvidence.NONE).risk().decision());
     }
 
     @Test
     void aUsShellUnderForeignControlIsNotWavedThrough() {
-        RiskAssessment verdict = assessor.assess(SHELL, summary(List.of(), List.of())).risk();
+        RiskAssessment verdict = assessor.assess(SHELL, summary(List.of(), List.of()), CaseEvidence.NONE).risk();
         assertEquals(Decision.REVIEW, verdict.decision(), verdict.reasons().toString());
     }
 
@@ -45,15 +45,15 @@ class CaseAssessorTest {
     void listedOwnershipOfHalfOrMoreRejectsNamingTheChain() {
         var finding = new ScreeningSummary.OwnershipFinding("AGGREGATE_50", 60,
                 List.of(List.of("customer", "customer/owner0")));
-        RiskAssessment verdict = assessor.assess(SHELL, summary(List.of(hit("customer/owner0", 0.93)), List.of(finding))).risk();
+        RiskAssessment verdict = assessor.assess(SHELL, summary(List.of(hit("customer/owner0", 0.93)), List.of(finding)), CaseEvidence.NONE).risk();
         assertEquals(Decision.REJECTED, verdict.decision());
         assertTrue(verdict.reasons().get(0).contains("AGGREGATE_50"), verdict.reasons().toString());
     }
 
     @Test
     void aNearCertainMatchRejectsAndAWeakerOneGoesToReview() {
-        assertEquals(Decision.REJECTED, assessor.assess(PERSON, summary(List.of(hit("customer", 0.99)), List.of())).risk().decision());
-        assertEquals(Decision.REVIEW, assessor.assess(PERSON, summary(List.of(hit("customer", 0.91)), List.of())).risk().decision());
+        assertEquals(Decision.REJECTED, assessor.assess(PERSON, summary(List.of(hit("customer", 0.99)), List.of()), CaseEvidence.NONE).risk().decision());
+        assertEquals(Decision.REVIEW, assessor.assess(PERSON, summary(List.of(hit("customer", 0.91)), List.of()), CaseEvidence.NONE).risk().decision());
     }
 
     private static ScreeningSummary.Hit hit(String party, double score) {

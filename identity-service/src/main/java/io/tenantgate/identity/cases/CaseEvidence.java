@@ -1,0 +1,20 @@
+package io.tenantgate.identity.cases;
+
+import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.identity.verification.CountrySignal;
+
+import java.util.List;
+
+/**
+ * What was collected about a customer beyond its declaration: the results of the document and payment
+ * checks, and the countries its documents, payment instruments and accesses come from.
+ */
+public record CaseEvidence(List<CheckResult> checks, List<CountrySignal> signals) {
+
+    public static final CaseEvidence NONE = new CaseEvidence(List.of(), List.of());
+
+    public CaseEvidence {
+        checks = List.copyOf(checks);
+        signals = List.copyOf(signals);
+    }
+}

@@ -1,0 +1,85 @@
+package io.tenantgate.identity.evidence;
+
+import io.tenantgate.identity.cases.CaseEvidence;
+import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.identity.verification.CountrySignal;
+import io.tenantgate.identity.verification.DuplicateIdentityCheck;
+import io.tenantgate.identity.verification.FingerprintMatch;
+import io.tenantgate.identity.verification.SignalSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Documents, payment instruments and the access log of cases, and the evidence they add up to. */
+@ApplicationScoped
+public class EvidenceRepository {
+
+    /** Accesses from this many distinct countries at most count as signals; the newest first. */
+    private static final int ACCESS_COUNTRIES = 10;
+
+    private final EntityManager entities;
+
+    public EvidenceRepository(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    public List<IdentityDocument> documents(UUID caseId) {
+        return entities.createQuery("from IdentityDocument where caseId = ?1 order by addedAt, id", IdentityDocument.class)
+                .setParameter(1, caseId).getResultList();
+    }
+
+    public List<PaymentInstrument> payments(UUID caseId) {
+        return entities.createQuery("from PaymentInstrument where caseId = ?1 order by addedAt, id", PaymentInstrument.class)
+                .setParameter(1, caseId).getResultList();
+    }
+
+    /** Checks of every document and payment instrument, the duplicate-identity check, and the country signals. */
+    public CaseEvidence evidenceOf(UUID caseId) {
+        List<IdentityDocument> documents = documents(caseId);
+        List<PaymentInstrument> payments = payments(caseId);
+        List<CheckResult> checks = new ArrayList<>();
+        List<CountrySignal> signals = new ArrayList<>();
+        for (IdentityDocument document : documents) {
+            checks.addAll(document.checks);
+            signals.add(new CountrySignal(SignalSource.DOCUMENT, document.issuingCountry,
+                    document.type.name().toLowerCase(java.util.Locale.ROOT) + " *" + document.lastDigits));
+        }
+        for (PaymentInstrument payment : payments) {
+            checks.addAll(payment.checks);
+            if (payment.issuingCountry != null) {
+                signals.add(new CountrySignal(SignalSource.PAYMENT, payment.issuingCountry,
+                        payment.type.name().toLowerCase(java.util.Locale.ROOT) + " *" + payment.lastDigits));
+            }
+        }
+        for (Object country : entities.createNativeQuery("select country from access_event where case_id = ?1"
+                        + " and country is not null group by country order by max(at) desc limit " + ACCESS_COUNTRIES)
+                .setParameter(1, caseId).getResultList()) {
+            signals.add(new CountrySignal(SignalSource.IP, (String) country, "access from an IP address in " + country));
+        }
+        long fingerprints = documents.size() + payments.stream().filter(p -> p.fingerprint != null).count();
+        if (fingerprints > 0) {
+            checks.add(DuplicateIdentityCheck.check((int) fingerprints, duplicates(caseId)));
+        }
+        return new CaseEvidence(checks, signals);
+    }
+
+    /** Other customers holding one of this case's document or payment fingerprints. */
+    private List<FingerprintMatch> duplicates(UUID caseId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entities.createNativeQuery("""
+                        select mine.label, other.case_id from (
+                            select fingerprint, lower(type) || ' *' || last_digits as label from identity_document where case_id = ?1
+                            union all
+                            select fingerprint, lower(type) || ' *' || last_digits from payment_instrument
+                             where case_id = ?1 and fingerprint is not null) mine
+                        join (select fingerprint, case_id from identity_document
+                              union all select fingerprint, case_id from payment_instrument where fingerprint is not null) other
+                          on other.fingerprint = mine.fingerprint and other.case_id <> ?1
+                        order by 1, 2 limit 20""")
+                .setParameter(1, caseId).getResultList();
+        return rows.stream().map(row -> new FingerprintMatch((String) row[0], row[1].toString())).toList();
+    }
+}

@@ -1,0 +1,236 @@
+package io.tenantgate.identity.evidence;
+
+import io.tenantgate.common.problem.ProblemException;
+import io.tenantgate.identity.cases.CaseRequest;
+import io.tenantgate.identity.cases.CaseService;
+import io.tenantgate.identity.cases.CustomerCase;
+import io.tenantgate.identity.secrets.FieldCipher;
+import io.tenantgate.identity.secrets.SealedValues;
+import io.tenantgate.identity.verification.CardNumberVerifier;
+import io.tenantgate.identity.verification.CardVerification;
+import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.identity.verification.DeclaredIdentity;
+import io.tenantgate.identity.verification.DocumentVerification;
+import io.tenantgate.identity.verification.IbanVerification;
+import io.tenantgate.identity.verification.IbanVerifier;
+import io.tenantgate.identity.verification.IdentifierKind;
+import io.tenantgate.identity.verification.IdentityFingerprinter;
+import io.tenantgate.identity.verification.MrzVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Adds identity documents and payment instruments to a case: checks them, seals their numbers, keeps a keyed
+ * fingerprint to find the same document on another customer, and lets the case be assessed again.
+ * Adding the same document or instrument twice answers with the one stored.
+ */
+@ApplicationScoped
+public class EvidenceService {
+
+    private final CaseService cases;
+    private final EvidenceRepository evidence;
+    private final EntityManager entities;
+    private final FieldCipher cipher;
+    private final IdentityFingerprinter fingerprinter;
+    private final MrzVerifier mrzVerifier;
+    private final Clock clock;
+
+    public EvidenceService(CaseService cases, EvidenceRepository evidence, EntityManager entities, FieldCipher cipher,
+                           IdentityFingerprinter fingerprinter) {
+        this.cases = cases;
+        this.evidence = evidence;
+        this.entities = entities;
+        this.cipher = cipher;
+        this.fingerprinter = fingerprinter;
+        this.clock = Clock.systemUTC();
+        this.mrzVerifier = new MrzVerifier(clock);
+    }
+
+    /** The stored document, and whether it had been added before. */
+    public record Added<T>(T value, boolean existing) {
+    }
+
+    @Transactional
+    public Added<IdentityDocument> addDocument(UUID caseId, DocumentRequest request, String actor) {
+        CustomerCase subject = cases.lockOpen(caseId);
+        String fingerprint = fingerprinter.fingerprint(IdentifierKind.DOCUMENT, request.issuingCountry(),
+                request.number()).value();
+        Optional<IdentityDocument> earlier = evidence.documents(caseId).stream()
+                .filter(d -> d.fingerprint.equals(fingerprint)).findFirst();
+        if (earlier.isPresent()) {
+            return new Added<>(earlier.get(), true);
+        }
+        IdentityDocument document = new IdentityDocument();
+        document.id = UUID.randomUUID();
+        document.caseId = caseId;
+        document.type = request.type();
+        String number = normalised(request.number());
+        document.number = cipher.seal(number, SealedValues.DOCUMENT_NUMBER);
+        document.mrz = request.mrz().isEmpty() ? null
+                : cipher.seal(String.join("\n", request.mrz()), SealedValues.DOCUMENT_MRZ);
+        document.lastDigits = lastDigits(number);
+        document.fingerprint = fingerprint;
+        document.fingerprintKeyId = fingerprinter.fingerprint(IdentifierKind.DOCUMENT, request.issuingCountry(),
+                request.number()).keyId();
+        document.issuingCountry = request.issuingCountry();
+        document.expiry = request.expiry();
+        document.checks = documentChecks(request, number, subject.profile);
+        document.addedBy = actor;
+        document.addedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        entities.persist(document);
+        added(subject, actor, "document-added", document.type.name(), document.lastDigits, document.issuingCountry,
+                document.checks);
+        return new Added<>(document, false);
+    }
+
+    @Transactional
+    public Added<PaymentInstrument> addPayment(UUID caseId, PaymentRequest request, String actor) {
+        CustomerCase subject = cases.lockOpen(caseId);
+        Optional<IdentifierKind> kind = identifierKind(request.type());
+        if (kind.isPresent() == (request.identifier() == null || request.identifier().isBlank())) {
+            throw ProblemException.invalidField("identifier", kind.isPresent()
+                    ? "required for a " + request.type().name().toLowerCase(Locale.ROOT)
+                    : "an invoice has no identifier");
+        }
+        if (request.accountId() != null && !subject.profile.accountIds().contains(request.accountId())) {
+            throw ProblemException.invalidField("accountId", "not one of this customer's account ids");
+        }
+        String fingerprint = kind.map(k -> fingerprinter.fingerprint(k, request.issuingCountry(), request.identifier())
+                .value()).orElse(null);
+        if (fingerprint != null) {
+            Optional<PaymentInstrument> earlier = evidence.payments(caseId).stream()
+                    .filter(p -> fingerprint.equals(p.fingerprint)).findFirst();
+            if (earlier.isPresent()) {
+                return new Added<>(earlier.get(), true);
+            }
+        }
+        PaymentInstrument payment = new PaymentInstrument();
+        payment.id = UUID.randomUUID();
+        payment.caseId = caseId;
+        payment.accountId = request.accountId();
+        payment.type = request.type();
+        payment.sourceOfFunds = request.sourceOfFunds();
+        payment.providerReferences = request.providerReferences();
+        payment.issuingCountry = request.issuingCountry();
+        List<CheckResult> checks = new ArrayList<>();
+        if (kind.isPresent()) {
+            String identifier = request.identifier().strip();
+            payment.identifier = cipher.seal(identifier, SealedValues.PAYMENT_IDENTIFIER);
+            payment.lastDigits = lastDigits(normalised(identifier));
+            payment.fingerprint = fingerprint;
+            payment.fingerprintKeyId = fingerprinter.fingerprint(kind.get(), request.issuingCountry(), identifier).keyId();
+            checks.addAll(paymentChecks(payment, identifier));
+        }
+        payment.checks = checks;
+        payment.addedBy = actor;
+        payment.addedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        entities.persist(payment);
+        added(subject, actor, "payment-added", payment.type.name(), payment.lastDigits, payment.issuingCountry, checks);
+        return new Added<>(payment, false);
+    }
+
+    /** The full number of a document, for a role that needs it; the reading is audited. */
+    @Transactional
+    public String revealDocumentNumber(UUID caseId, UUID documentId, String actor) {
+        IdentityDocument document = entities.find(IdentityDocument.class, documentId);
+        if (document == null || !document.caseId.equals(caseId)) {
+            throw ProblemException.notFound("Document " + documentId + " of case " + caseId);
+        }
+        cases.record(cases.get(caseId), actor, "document-number-read", Map.of("document", documentId.toString()));
+        return cipher.open(document.number, SealedValues.DOCUMENT_NUMBER);
+    }
+
+    private void added(CustomerCase subject, String actor, String action, String type, String lastDigits,
+                       String country, List<CheckResult> checks) {
+        List<String> failed = checks.stream().filter(CheckResult::failed)
+                .map(c -> c.name() + ": " + c.evidence()).toList();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("type", type);
+        detail.put("lastDigits", lastDigits);
+        detail.put("issuingCountry", country);
+        detail.put("failedChecks", failed);
+        cases.record(subject, actor, action, detail);
+        if (!failed.isEmpty()) {
+            cases.report(subject, "VERIFICATION_FAILURE", actor, failed);
+        }
+        cases.reassess(subject, actor, action);
+    }
+
+    private List<CheckResult> documentChecks(DocumentRequest request, String number, CaseRequest profile) {
+        List<CheckResult> checks = new ArrayList<>();
+        if (!request.mrz().isEmpty()) {
+            LocalDate birth = profile.date() != null && profile.date().month() > 0 && profile.date().day() > 0
+                    ? LocalDate.of(profile.date().year(), profile.date().month(), profile.date().day()) : null;
+            DocumentVerification verification = mrzVerifier.verify(String.join("\n", request.mrz()),
+                    new DeclaredIdentity(profile.legalName(), birth, profile.countries().get(0)));
+            checks.addAll(verification.checks());
+            verification.mrz().ifPresent(mrz -> checks.add(CheckResult.of("document.number",
+                    normalised(mrz.documentNumber()).equals(number),
+                    "MRZ document number ends " + lastDigits(normalised(mrz.documentNumber()))
+                            + ", declared number ends " + lastDigits(number))));
+            verification.issuingCountry().ifPresent(state -> checks.add(CheckResult.of("document.issuing-country",
+                    state.equals(request.issuingCountry()),
+                    "MRZ issuing state " + state + ", declared " + request.issuingCountry())));
+        } else if (request.expiry() != null) {
+            checks.add(CheckResult.of(MrzVerifier.EXPIRY, !request.expiry().isBefore(LocalDate.now(clock)),
+                    "expires " + request.expiry()));
+        } else if (request.type() == IdentityDocument.Type.PASSPORT) {
+            checks.add(CheckResult.fail(MrzVerifier.EXPIRY, "a passport without expiry date or MRZ cannot be checked"));
+        }
+        return checks;
+    }
+
+    private static List<CheckResult> paymentChecks(PaymentInstrument payment, String identifier) {
+        switch (payment.type) {
+            case CARD -> {
+                CardVerification card = CardNumberVerifier.verify(identifier);
+                return card.checks();
+            }
+            case BANK_ACCOUNT -> {
+                IbanVerification iban = IbanVerifier.verify(identifier);
+                List<CheckResult> checks = new ArrayList<>(List.of(iban.check()));
+                if (payment.issuingCountry == null) {
+                    payment.issuingCountry = iban.country().orElse(null);
+                } else {
+                    iban.country().ifPresent(country -> checks.add(CheckResult.of("payment.issuing-country",
+                            country.equals(payment.issuingCountry),
+                            "IBAN country " + country + ", declared " + payment.issuingCountry)));
+                }
+                return checks;
+            }
+            default -> {
+                return List.of(CheckResult.notApplicable("payment.format", "wallet addresses are not checked"));
+            }
+        }
+    }
+
+    private static Optional<IdentifierKind> identifierKind(PaymentInstrument.Type type) {
+        return switch (type) {
+            case CARD -> Optional.of(IdentifierKind.CARD);
+            case BANK_ACCOUNT -> Optional.of(IdentifierKind.BANK_ACCOUNT);
+            case CRYPTO_WALLET -> Optional.of(IdentifierKind.CRYPTO_WALLET);
+            case INVOICE -> Optional.empty();
+        };
+    }
+
+    private static String normalised(String number) {
+        return number.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    }
+
+    private static String lastDigits(String number) {
+        return number.substring(Math.max(0, number.length() - 4));
+    }
+}
