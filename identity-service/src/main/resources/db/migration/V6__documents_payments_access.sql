@@ -9,7 +9,7 @@ create table identity_document (
     last_digits         varchar(4)   not null,
     fingerprint         varchar(64)  not null,
     fingerprint_key_id  varchar(64)  not null,
-    issuing_country     char(2)      not null,
+    issuing_country     varchar(2)    not null,
     expiry              date,
     checks              jsonb        not null,
     added_by            varchar(128) not null,
@@ -30,7 +30,7 @@ create table payment_instrument (
     last_digits          varchar(4),
     fingerprint          varchar(64),
     fingerprint_key_id   varchar(64),
-    issuing_country      char(2),
+    issuing_country      varchar(2),
     source_of_funds      varchar(300) not null,
     provider_references  jsonb        not null,
     checks               jsonb        not null,
@@ -49,7 +49,7 @@ create table access_event (
     at           timestamptz  not null,
     ip           varchar(45)  not null,
     action       varchar(64)  not null,
-    country      char(2),
+    country      varchar(2),
     received_at  timestamptz  not null,
     unique (case_id, at, ip, action)
 );

@@ -46,7 +46,7 @@ class CustomerResourceTest {
 
     @Test
     void aCaseOpenedWhileScreeningIsDownWaitsAndIsAudited() {
-        String id = open(UUID.randomUUID().toString(), person("Amelie Laurent"))
+        String id = open(UUID.randomUUID().toString(), TestCustomers.person("Amelie Laurent"))
                 .statusCode(201)
                 .header("Location", containsString("/api/v1/customers/"))
                 .body("decision", equalTo("PENDING_SCREENING"))
@@ -63,7 +63,7 @@ class CustomerResourceTest {
     @Test
     @TestSecurity(user = "ana", roles = "analyst")
     void analystsReadTheCaseAndItsAuditTrail() {
-        String id = openAs(person("Bruno Carvalho"));
+        String id = openAs(TestCustomers.person("Bruno Carvalho"));
         given().when().get("/api/v1/customers/" + id).then().statusCode(200)
                 .body("legalName", equalTo("Bruno Carvalho"))
                 .body("profile.countries", hasItem("PT"));
@@ -75,9 +75,9 @@ class CustomerResourceTest {
     @Test
     void theSameKeyAndBodyGiveTheSameCaseAndAnotherBodyIsRefused() {
         String key = UUID.randomUUID().toString();
-        String first = open(key, person("Chen Jia")).statusCode(201).extract().path("id");
-        open(key, person("Chen Jia")).statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
-        open(key, person("Chen Jie")).statusCode(422)
+        String first = open(key, TestCustomers.person("Chen Jia")).statusCode(201).extract().path("id");
+        open(key, TestCustomers.person("Chen Jia")).statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        open(key, TestCustomers.person("Chen Jie")).statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("Idempotency-Key"));
     }
@@ -86,7 +86,7 @@ class CustomerResourceTest {
     void concurrentRetriesOfOneRequestMakeOneCase() {
         String key = UUID.randomUUID().toString();
         List<String> ids = java.util.stream.IntStream.range(0, 4)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> open(key, person("Dara Okafor")).statusCode(201)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> open(key, TestCustomers.person("Dara Okafor")).statusCode(201)
                         .extract().<String>path("id")))
                 .toList().stream().map(CompletableFuture::join).distinct().toList();
         assertEquals(1, ids.size(), ids.toString());
@@ -94,13 +94,13 @@ class CustomerResourceTest {
 
     @Test
     void aMissingIdempotencyKeyIsRefused() {
-        given().contentType("application/json").body(person("Eva Novak")).when().post("/api/v1/customers")
+        given().contentType("application/json").body(TestCustomers.person("Eva Novak")).when().post("/api/v1/customers")
                 .then().statusCode(400).body("errors.field", hasItem("Idempotency-Key"));
     }
 
     @Test
     void badFieldsAreNamedAndNothingIsStored() {
-        Map<String, Object> bad = new HashMap<>(person("x".repeat(10_000)));
+        Map<String, Object> bad = new HashMap<>(TestCustomers.person("x".repeat(10_000)));
         bad.put("countries", List.of("Narnia"));
         bad.put("emails", List.of("not-an-email"));
         bad.put("phones", List.of("030 123456"));
@@ -121,7 +121,7 @@ class CustomerResourceTest {
 
     @Test
     void anOversizedBodyIsRefusedUnread() {
-        Map<String, Object> huge = new HashMap<>(person("Fatima Zahra"));
+        Map<String, Object> huge = new HashMap<>(TestCustomers.person("Fatima Zahra"));
         huge.put("otherNames", List.of("y".repeat(1_200_000)));
         open(UUID.randomUUID().toString(), huge).statusCode(413);
     }
@@ -129,7 +129,7 @@ class CustomerResourceTest {
     @Test
     @TestSecurity(user = "rita", roles = "regulator")
     void regulatorsReadButDoNotOpenCases() {
-        open(UUID.randomUUID().toString(), person("Goran Ilic")).statusCode(403);
+        open(UUID.randomUUID().toString(), TestCustomers.person("Goran Ilic")).statusCode(403);
         given().when().get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -147,13 +147,5 @@ class CustomerResourceTest {
     private static ValidatableResponse open(String key, Map<String, Object> body) {
         return given().contentType("application/json").header("Idempotency-Key", key).body(body)
                 .when().post("/api/v1/customers").then();
-    }
-
-    private static Map<String, Object> person(String name) {
-        return Map.of("kind", "PERSON", "legalName", name, "countries", List.of("PT"),
-                "date", Map.of("year", 1985, "month", 4, "day", 12),
-                "emails", List.of("person@example.org"), "phones", List.of("+351212345678"),
-                "addresses", List.of(Map.of("lines", List.of("Rua Augusta 1"), "city", "Lisboa", "country", "PT")),
-                "accountIds", List.of("acct-" + name.hashCode()));
     }
 }

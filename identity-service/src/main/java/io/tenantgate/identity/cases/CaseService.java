@@ -152,14 +152,14 @@ public class CaseService {
                 throw new ProblemException(Problem.of("case-rejected", "Case rejected", 409,
                         "A rejected case is final; open a new case for new data"));
             }
+            CaseEvidence collected = evidence.evidenceOf(id); // before any change: its queries flush the session
             List<String> changed = changedFields(subject.profile, request);
             subject.profile = request;
             subject.legalName = request.legalName();
             subject.screening = summary;
             subject.clearedEntries = List.of();
             subject.reviewProposal = null;
-            cases.linkAccounts(subject, request.accountIds());
-            CaseAssessor.Assessment verdict = assessor.assess(request, summary, evidence.evidenceOf(id));
+            CaseAssessor.Assessment verdict = assessor.assess(request, summary, collected);
             record(subject, verdict);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("changedFields", changed);
@@ -169,6 +169,7 @@ public class CaseService {
             record(subject, actor, "updated", detail);
             outbox(subject, "DECISION", actor, subject.reasons);
             cases.flush();
+            cases.linkAccounts(subject, request.accountIds()); // after the flush, so the version moves by one
             return subject;
         });
     }
@@ -321,11 +322,10 @@ public class CaseService {
         created.updatedAt = now;
         record(created, verdict);
         cases.persist(created);
-        cases.flush();
-        cases.linkAccounts(created, request.accountIds());
         audit(created, actor, "opened", verdict.risk());
         outbox(created, "DECISION", actor);
         cases.flush();
+        cases.linkAccounts(created, request.accountIds());
         return created;
     }
 

@@ -1,6 +1,7 @@
 package io.tenantgate.identity.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tenantgate.common.problem.QueryParams;
 import io.tenantgate.identity.access.AccessEventBatch;
 import io.tenantgate.identity.access.AccessLogService;
 import io.tenantgate.identity.evidence.DocumentRequest;
@@ -111,10 +112,10 @@ public class CustomerEvidenceResource {
     @Path("/access-events")
     @RolesAllowed({"analyst", "supervisor", "regulator", "operator"})
     public List<AccessLogService.LoggedAccess> accessEvents(@PathParam("id") UUID id,
-                                                             @QueryParam("since") OffsetDateTime since,
+                                                             @QueryParam("since") String since,
                                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                                              @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
-        return accessLog.list(id, since, page, size);
+        return accessLog.list(id, QueryParams.time("since", since), page, size);
     }
 
     private String actor() {

@@ -2,6 +2,7 @@ package io.tenantgate.identity.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tenantgate.common.problem.ProblemException;
+import io.tenantgate.common.problem.QueryParams;
 import io.tenantgate.identity.cases.CaseAudit;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
@@ -75,11 +76,14 @@ public class CustomerResource {
     /** Cases, newest first, filtered by decision, US / foreign status and opening time. */
     @GET
     @RolesAllowed({"analyst", "supervisor", "regulator", "operator"})
-    public CasePage list(@QueryParam("decision") Decision decision, @QueryParam("personStatus") PersonStatus personStatus,
-                         @QueryParam("openedFrom") OffsetDateTime openedFrom, @QueryParam("openedTo") OffsetDateTime openedTo,
+    public CasePage list(@QueryParam("decision") String decision, @QueryParam("personStatus") String personStatus,
+                         @QueryParam("openedFrom") String openedFrom, @QueryParam("openedTo") String openedTo,
                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        CaseRepository.Filter filter = new CaseRepository.Filter(decision, personStatus, openedFrom, openedTo);
+        CaseRepository.Filter filter = new CaseRepository.Filter(
+                QueryParams.enumValue(Decision.class, "decision", decision),
+                QueryParams.enumValue(PersonStatus.class, "personStatus", personStatus),
+                QueryParams.time("openedFrom", openedFrom), QueryParams.time("openedTo", openedTo));
         return new CasePage(cases.list(filter, page, size).stream().map(c -> CaseView.of(c, caller)).toList(),
                 page, size, cases.count(filter));
     }
