@@ -112,6 +112,7 @@ public final class TenantgateSuite implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(settings.home().toFile());
         builder.environment().put("TENANTGATE_CLIENT_SECRET", clientSecrets.get(service.module()));
+        builder.environment().putAll(LocalKeys.load(settings.home()).getOrDefault(service.module(), Map.of()));
         ManagedProcess process = launch(() -> {
             ManagedProcess started = ManagedProcess.start(service.module(), builder,
                     settings.logs().resolve(service.module() + ".log"));
