@@ -106,6 +106,9 @@ public final class TenantgateSuite implements AutoCloseable {
                 "-Dtenantgate.keycloak.url=" + settings.keycloakUrl(),
                 "-Dquarkus.grpc.clients.screening.port=" + settings.screeningPort(),
                 "-Dquarkus.grpc.clients.reporting.port=" + settings.reportingPort(),
+                "-Dquarkus.grpc.clients.identity.port=" + settings.identityPort(),
+                // A local run signs reports with a key that lives as long as the process; production configures one.
+                "-Dtenantgate.reports.ephemeral-key-allowed=true",
                 "-Dquarkus.log.console.json.enabled=false",
                 // Marks the process as this suite's, for people and tests looking at the process table.
                 "-Dtenantgate.home=" + settings.home()));

@@ -1,0 +1,92 @@
+package io.tenantgate.reporting.reports;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A regulatory report. Its content is canonical JSON, hashed and, on submission, signed exactly as stored. */
+@Entity
+@Table(name = "report")
+public class Report {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReportType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ReportStatus status;
+
+    @Column(name = "obligation_id")
+    public Long obligationId;
+
+    /** The report this one corrects. */
+    public UUID amends;
+
+    @Column(name = "customer_id")
+    public String customerId;
+
+    @Column(name = "customer_country")
+    public String customerCountry;
+
+    @Column(name = "period_start")
+    public LocalDate periodStart;
+
+    @Column(name = "period_end")
+    public LocalDate periodEnd;
+
+    @Column(nullable = false)
+    public String content;
+
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    public String signature;
+
+    @Column(name = "key_id")
+    public String keyId;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    @Column(name = "filing_attempts", nullable = false)
+    public int filingAttempts;
+
+    @Column(name = "next_filing_at")
+    public OffsetDateTime nextFilingAt;
+
+    @Column(name = "last_filing_error")
+    public String lastFilingError;
+
+    @Column(name = "acknowledgement_id")
+    public String acknowledgementId;
+
+    @Column(name = "rejection_reason")
+    public String rejectionReason;
+
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+
+    @Version
+    public long version;
+}
