@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,8 +29,14 @@ final class LocalKeys {
     private LocalKeys() {
     }
 
-    /** The environment of each service that needs keys, by module name. */
-    static Map<String, Map<String, String>> load(Path home) {
+    /**
+     * The keys of one home, by service module: private ones as environment variables (out of the process
+     * table), public ones as system properties.
+     */
+    record Keys(Map<String, Map<String, String>> environment, Map<String, Map<String, String>> properties) {
+    }
+
+    static Keys load(Path home) {
         Path file = home.resolve(FILE);
         Properties keys = new Properties();
         try {
@@ -36,7 +45,8 @@ final class LocalKeys {
                     keys.load(in);
                 }
             }
-            if (keys.getProperty("TENANTGATE_IDENTITY_ENCRYPTION_KEYS") == null) {
+            if (keys.getProperty("TENANTGATE_IDENTITY_ENCRYPTION_KEYS") == null
+                    || keys.getProperty("TENANTGATE_REPORTS_SIGNING_KEY") == null) {
                 keys.putAll(generate());
                 Files.createDirectories(home);
                 Files.deleteIfExists(file);
@@ -48,20 +58,42 @@ final class LocalKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the local keys in " + file, e);
         }
-        Map<String, String> identity = new LinkedHashMap<>();
-        keys.stringPropertyNames().stream().filter(name -> name.startsWith("TENANTGATE_IDENTITY_"))
-                .forEach(name -> identity.put(name, keys.getProperty(name)));
-        return Map.of("identity-service", identity);
+        return new Keys(Map.of("identity-service", withPrefix(keys, "TENANTGATE_IDENTITY_"),
+                "reporting-service", withPrefix(keys, "TENANTGATE_REPORTS_")),
+                Map.of("reporting-service", Map.of("tenantgate.reports.verification-keys." + REPORT_KEY_ID,
+                        keys.getProperty(REPORT_PUBLIC_KEY))));
+    }
+
+    private static final String REPORT_KEY_ID = "local-reports-1";
+    private static final String REPORT_PUBLIC_KEY = "reports.public-key";
+
+    private static Map<String, String> withPrefix(Properties keys, String prefix) {
+        Map<String, String> selected = new LinkedHashMap<>();
+        keys.stringPropertyNames().stream().filter(name -> name.startsWith(prefix)).sorted()
+                .forEach(name -> selected.put(name, keys.getProperty(name)));
+        return selected;
     }
 
     private static Map<String, String> generate() {
         SecureRandom random = new SecureRandom();
         Map<String, String> keys = new LinkedHashMap<>();
+        KeyPair signing = ed25519();
+        keys.put("TENANTGATE_REPORTS_SIGNING_KEY", Base64.getEncoder().encodeToString(signing.getPrivate().getEncoded()));
+        keys.put("TENANTGATE_REPORTS_SIGNING_KEY_ID", REPORT_KEY_ID);
+        keys.put(REPORT_PUBLIC_KEY, Base64.getEncoder().encodeToString(signing.getPublic().getEncoded()));
         keys.put("TENANTGATE_IDENTITY_ENCRYPTION_KEYS", "local-1:" + randomKey(random));
         keys.put("TENANTGATE_IDENTITY_ENCRYPTION_ACTIVE_KEY_ID", "local-1");
         keys.put("TENANTGATE_IDENTITY_ENCRYPTION_FINGERPRINT_KEY", randomKey(random));
         keys.put("TENANTGATE_IDENTITY_ENCRYPTION_FINGERPRINT_KEY_ID", "local-fp-1");
         return keys;
+    }
+
+    private static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Ed25519 is part of every Java runtime since 15", impossible);
+        }
     }
 
     private static String randomKey(SecureRandom random) {

@@ -39,6 +39,7 @@ public final class TenantgateSuite implements AutoCloseable {
     private final Instant openedAt = Instant.now();
     private Duration startupTime;
     private EmbeddedDatabase database;
+    private LocalKeys.Keys localKeys;
     private ManagedProcess keycloak;
     private final Map<Service, ManagedProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
     private boolean closed;
@@ -66,6 +67,7 @@ public final class TenantgateSuite implements AutoCloseable {
     public TenantgateSuite start() {
         try {
             checkPortsFree();
+            localKeys = LocalKeys.load(settings.home());
             database = launch(() -> EmbeddedDatabase.start(settings));
             keycloak = launch(() -> KeycloakServer.start(settings, keycloakEnvironment()));
             keycloak.awaitHttpOk("http://localhost:" + settings.keycloakManagementPort() + "/health/ready",
@@ -107,15 +109,15 @@ public final class TenantgateSuite implements AutoCloseable {
                 "-Dquarkus.grpc.clients.screening.port=" + settings.screeningPort(),
                 "-Dquarkus.grpc.clients.reporting.port=" + settings.reportingPort(),
                 "-Dquarkus.grpc.clients.identity.port=" + settings.identityPort(),
-                // A local run signs reports with a key that lives as long as the process; production configures one.
-                "-Dtenantgate.reports.ephemeral-key-allowed=true",
                 "-Dquarkus.log.console.json.enabled=false",
                 // Marks the process as this suite's, for people and tests looking at the process table.
                 "-Dtenantgate.home=" + settings.home()));
+        localKeys.properties().getOrDefault(service.module(), Map.of())
+                .forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(settings.home().toFile());
         builder.environment().put("TENANTGATE_CLIENT_SECRET", clientSecrets.get(service.module()));
-        builder.environment().putAll(LocalKeys.load(settings.home()).getOrDefault(service.module(), Map.of()));
+        builder.environment().putAll(localKeys.environment().getOrDefault(service.module(), Map.of()));
         ManagedProcess process = launch(() -> {
             ManagedProcess started = ManagedProcess.start(service.module(), builder,
                     settings.logs().resolve(service.module() + ".log"));
