@@ -99,7 +99,8 @@ public final class ScreenBatchLoad {
                         "--keycloak-management-port", String.valueOf(base + 190),
                         "--screening-port", String.valueOf(base + 81),
                         "--identity-port", String.valueOf(base + 82),
-                        "--reporting-port", String.valueOf(base + 83)));
+                        "--reporting-port", String.valueOf(base + 83),
+                        "--regulator-port", String.valueOf(base + 84)));
         try (TenantgateSuite suite = TenantgateSuite.open(settings)) {
             Thread stopOnCtrlC = new Thread(suite::close, "stop-suite");
             Runtime.getRuntime().addShutdownHook(stopOnCtrlC);

@@ -15,7 +15,7 @@ final class Banner {
 
                   screening-service  %s   (REST, gRPC; Swagger UI at /q/swagger-ui)
                   identity-service   %s
-                  reporting-service  %s
+                  reporting-service  %s   (files reports with the regulator stand-in at %s)
                   Keycloak           %s   (realm tenantgate)
                   PostgreSQL         localhost:%d   (user postgres; databases screening, identity, reporting)
                   Logs               %s
@@ -29,13 +29,13 @@ final class Banner {
                   onboarding-demo  %s
                   metering-demo    %s
 
-                Try it:
+                Try it: ./tenantgate demo   (runs the main CIP flows and prints what happened), or
                   TOKEN=$(curl -s %s -d grant_type=password -d client_id=tenantgate-cli \\
                       -d username=operator -d password=operator-local-only | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/screening/lists
                 """.formatted(suite.startupTime().toSeconds(),
                 s.serviceUrl(Service.SCREENING), s.serviceUrl(Service.IDENTITY), s.serviceUrl(Service.REPORTING),
-                s.keycloakUrl(), s.postgresPort(), s.logs(), suite.pids(),
+                RegulatorSandbox.filingUrl(s.regulatorPort()), s.keycloakUrl(), s.postgresPort(), s.logs(), suite.pids(),
                 suite.clientSecret("onboarding-demo"), suite.clientSecret("metering-demo"),
                 token, s.serviceUrl(Service.IDENTITY));
     }

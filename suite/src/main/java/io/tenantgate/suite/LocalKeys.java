@@ -34,7 +34,20 @@ final class LocalKeys {
      * table), public ones as system properties.
      */
     record Keys(Map<String, Map<String, String>> environment, Map<String, Map<String, String>> properties) {
+
+        /** Public keys of report signatures (X.509 DER, base64) by key id, as reporting-service is given them. */
+        Map<String, String> reportVerificationKeys() {
+            Map<String, String> byId = new LinkedHashMap<>();
+            properties.getOrDefault("reporting-service", Map.of()).forEach((name, value) -> {
+                if (name.startsWith(VERIFICATION_KEY_PREFIX)) {
+                    byId.put(name.substring(VERIFICATION_KEY_PREFIX.length()), value);
+                }
+            });
+            return byId;
+        }
     }
+
+    private static final String VERIFICATION_KEY_PREFIX = "tenantgate.reports.verification-keys.";
 
     static Keys load(Path home) {
         Path file = home.resolve(FILE);
@@ -60,7 +73,7 @@ final class LocalKeys {
         }
         return new Keys(Map.of("identity-service", withPrefix(keys, "TENANTGATE_IDENTITY_"),
                 "reporting-service", withPrefix(keys, "TENANTGATE_REPORTS_")),
-                Map.of("reporting-service", Map.of("tenantgate.reports.verification-keys." + REPORT_KEY_ID,
+                Map.of("reporting-service", Map.of(VERIFICATION_KEY_PREFIX + REPORT_KEY_ID,
                         keys.getProperty(REPORT_PUBLIC_KEY))));
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, int keycloakPort,
                             int keycloakManagementPort, int screeningPort, int identityPort, int reportingPort,
-                            Duration startTimeout) {
+                            int regulatorPort, Duration startTimeout) {
 
     public static final String KEYCLOAK_VERSION = "26.5.6";
 
@@ -27,12 +27,13 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
               --screening-port N           screening-service REST + gRPC (default 8081)
               --identity-port N            identity-service REST + gRPC (default 8082)
               --reporting-port N           reporting-service REST + gRPC (default 8083)
+              --regulator-port N           local stand-in for the regulator's filing endpoint (default 8084)
               --start-timeout SECONDS      how long each part may take to become ready (default 240)
             """;
 
     private static final Set<String> FLAGS = Set.of("--home", "--cache", "--postgres-port", "--keycloak-port",
             "--keycloak-management-port", "--screening-port", "--identity-port", "--reporting-port",
-            "--start-timeout");
+            "--regulator-port", "--start-timeout");
 
     public static SuiteSettings defaults(Path repo) {
         return parse(repo, List.of());
@@ -59,6 +60,7 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
                 port(given, "--screening-port", 8081),
                 port(given, "--identity-port", 8082),
                 port(given, "--reporting-port", 8083),
+                port(given, "--regulator-port", 8084),
                 Duration.ofSeconds(number(given, "--start-timeout", 240, Integer.MAX_VALUE)));
     }
 

@@ -16,6 +16,8 @@ public final class TenantgateCommand {
             Commands:
               up      start the whole suite (PostgreSQL, Keycloak, the three services) and keep it running
                       until Ctrl-C, which stops everything it started
+              demo    run the main CIP flows against the suite started by up (same options), printing what
+                      happened; exits 1 when a flow did not end as expected
               eval pairs FILE.csv [--threshold T]
                       score labelled name pairs (header with name1,name2,is_match) with the matching engine;
                       the last line is: precision=P recall=R f1=F threshold=T pairs=N
@@ -40,6 +42,7 @@ public final class TenantgateCommand {
         try {
             switch (command) {
                 case "up" -> up(SuiteSettings.parse(repo, options));
+                case "demo" -> demo(SuiteSettings.parse(repo, options));
                 case "eval" -> EvalMain.main(options.toArray(String[]::new));
                 case "screen" -> EvalMain.main(prepend("name", options));
                 case "help", "--help", "-h" -> System.out.print(HELP);
@@ -50,7 +53,7 @@ public final class TenantgateCommand {
         } catch (IllegalArgumentException e) {
             fail(e.getMessage(), 2);
         } catch (RuntimeException e) {
-            fail("TenantGate did not start: " + e.getMessage(), 1);
+            fail(command.equals("up") ? "TenantGate did not start: " + e.getMessage() : e.getMessage(), 1);
         }
     }
 
@@ -71,6 +74,14 @@ public final class TenantgateCommand {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void demo(SuiteSettings settings) {
+        System.out.println("Running the demo flows against TenantGate at " + settings.serviceUrl(Service.IDENTITY));
+        List<Demo.Outcome> outcomes = new Demo(settings, TenantgateSuite.demoSecrets(settings.home()), System.out).run();
+        if (outcomes.stream().anyMatch(outcome -> !outcome.asExpected())) {
+            System.exit(1);
         }
     }
 

@@ -39,6 +39,7 @@ public final class TenantgateSuite implements AutoCloseable {
     private final Instant openedAt = Instant.now();
     private Duration startupTime;
     private EmbeddedDatabase database;
+    private RegulatorSandbox regulator;
     private LocalKeys.Keys localKeys;
     private ManagedProcess keycloak;
     private final Map<Service, ManagedProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
@@ -68,6 +69,8 @@ public final class TenantgateSuite implements AutoCloseable {
         try {
             checkPortsFree();
             localKeys = LocalKeys.load(settings.home());
+            regulator = launch(() -> RegulatorSandbox.start(settings.regulatorPort(), settings.home(),
+                    localKeys.reportVerificationKeys()));
             database = launch(() -> EmbeddedDatabase.start(settings));
             keycloak = launch(() -> KeycloakServer.start(settings, keycloakEnvironment()));
             keycloak.awaitHttpOk("http://localhost:" + settings.keycloakManagementPort() + "/health/ready",
@@ -80,6 +83,7 @@ public final class TenantgateSuite implements AutoCloseable {
             Map<String, Long> pids = new LinkedHashMap<>(Map.of("launcher", ProcessHandle.current().pid()));
             pids.putAll(pids());
             SuiteState.write(settings.home(), pids);
+            writeDemoSecrets();
             startupTime = Duration.between(openedAt, Instant.now());
             return this;
         } catch (CompletionException e) {
@@ -109,6 +113,7 @@ public final class TenantgateSuite implements AutoCloseable {
                 "-Dquarkus.grpc.clients.screening.port=" + settings.screeningPort(),
                 "-Dquarkus.grpc.clients.reporting.port=" + settings.reportingPort(),
                 "-Dquarkus.grpc.clients.identity.port=" + settings.identityPort(),
+                "-Dtenantgate.reports.filing.url=" + RegulatorSandbox.filingUrl(settings.regulatorPort()),
                 "-Dquarkus.log.console.json.enabled=false",
                 // Marks the process as this suite's, for people and tests looking at the process table.
                 "-Dtenantgate.home=" + settings.home()));
@@ -184,8 +189,12 @@ public final class TenantgateSuite implements AutoCloseable {
         if (database != null) {
             database.close();
         }
+        if (regulator != null) {
+            regulator.close();
+        }
         services.clear();
         try {
+            Files.deleteIfExists(demoSecretsFile(settings.home()));
             Files.deleteIfExists(SuiteState.file(settings.home()));
             Files.deleteIfExists(lock);
         } catch (IOException e) {
@@ -260,6 +269,44 @@ public final class TenantgateSuite implements AutoCloseable {
         clientSecrets.forEach((client, secret) ->
                 env.put("TENANTGATE_" + client.toUpperCase().replace('-', '_') + "_SECRET", secret));
         return env;
+    }
+
+    private static Path demoSecretsFile(Path home) {
+        return home.resolve("demo-client-secrets.properties");
+    }
+
+    /** The demo clients' secrets, for {@code ./tenantgate demo}: owner-readable, removed when the suite stops. */
+    private void writeDemoSecrets() {
+        java.util.Properties secrets = new java.util.Properties();
+        DEMO_CLIENTS.forEach(client -> secrets.setProperty(client, clientSecrets.get(client)));
+        Path file = demoSecretsFile(settings.home());
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            try (java.io.Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                secrets.store(out, "Secrets of this run's demo clients; removed when the suite stops");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The demo clients' secrets of the suite running from {@code home}. */
+    public static Map<String, String> demoSecrets(Path home) {
+        Path file = demoSecretsFile(home);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("TenantGate is not running from " + home + ": start it with ./tenantgate up");
+        }
+        java.util.Properties secrets = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            secrets.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        Map<String, String> byClient = new LinkedHashMap<>();
+        secrets.stringPropertyNames().forEach(client -> byClient.put(client, secrets.getProperty(client)));
+        return byClient;
     }
 
     /** Fresh random client secrets for every start: Keycloak's store is in memory, so nothing goes stale. */

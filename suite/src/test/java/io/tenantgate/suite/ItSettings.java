@@ -49,6 +49,7 @@ final class ItSettings {
                 "--screening-port", String.valueOf(base + 81),
                 "--identity-port", String.valueOf(base + 82),
                 "--reporting-port", String.valueOf(base + 83),
+                "--regulator-port", String.valueOf(base + 84),
                 "--start-timeout", "300");
     }
 }

@@ -17,6 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -28,10 +31,30 @@ import java.util.List;
 @ApplicationScoped
 public class ScreeningClient {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ScreeningClient.class);
+
     private final ScreeningServiceGrpc.ScreeningServiceBlockingStub screening;
 
     public ScreeningClient(@GrpcClient("screening") ScreeningServiceGrpc.ScreeningServiceBlockingStub screening) {
         this.screening = screening;
+    }
+
+    /**
+     * Opens the channel and fetches the service token once at start, off the main thread, so the first
+     * sign-up does not spend its screening timeout on them. Failing here only means screening-service is not
+     * up yet; sign-ups then wait in PENDING_SCREENING as always.
+     */
+    void warmUp(@Observes StartupEvent started) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                screening.withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS).withWaitForReady()
+                        .getListStatus(GetListStatusRequest.getDefaultInstance());
+            } catch (RuntimeException notYet) {
+                LOG.debugf("screening-service not reachable at start: %s", notYet.getMessage());
+            }
+        }, "screening-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     /** The list versions screening-service currently screens against. */

@@ -1,0 +1,202 @@
+package io.tenantgate.suite;
+
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Large AI training detection to the regulator, through the assembled suite: usage streamed into
+ * reporting-service, the customer's CIP record read from identity-service over gRPC, the report signed, filed
+ * with the local regulator endpoint and acknowledged, and read and verified by the regulator.
+ */
+@ExtendWith(SuiteExtension.class)
+class ReportingIT {
+
+    private static TenantgateSuite suite;
+    private static Tokens tokens;
+
+    @BeforeAll
+    static void connect(TenantgateSuite running) {
+        suite = running;
+        tokens = new Tokens(running);
+        // 500,000 accelerators of 1e15 operations/s (5e20) behind 50 Gbit/s: the cluster conditions need both
+        // more than 100 Gbit/s and 1e20 operations/s, so only the run's own operations can make it reportable.
+        given().auth().oauth2(tokens.user("operator")).contentType("application/json")
+                .body(Map.of("dataCentre", "us-east-dc7", "acceleratorType", "H100", "acceleratorCount", 500_000,
+                        "peakOpsPerAccelerator", 1e15, "interconnectGbps", 50))
+                .when().put(url(Service.REPORTING, "/api/v1/clusters/e2e-cluster")).then().statusCode(200);
+    }
+
+    @Test
+    void aForeignCustomersRunThatCrossesTheThresholdIsReportedFiledAndVerified() {
+        String account = "acct-e2e-" + UUID.randomUUID();
+        String customerId = openApproved("Sofia Marchetti", "IT", account);
+
+        streamRunUntilItCrosses(account, "run-1");
+
+        String operator = tokens.user("operator");
+        JsonPath obligation = await("the obligation to become due", () -> obligations(operator, account),
+                o -> "DUE".equals(o.getString("[0].status")));
+        assertEquals(customerId, obligation.getString("[0].customerId"));
+        JsonPath drafts = await("the report draft", () -> given().auth().oauth2(operator)
+                .queryParam("type", "LARGE_AI_TRAINING_RUN").queryParam("status", "DRAFT").queryParam("size", 100)
+                .when().get(url(Service.REPORTING, "/api/v1/reports")).then().statusCode(200).extract().jsonPath(),
+                page -> page.getList("items.findAll { it.customerId == '" + customerId + "' }").size() == 1);
+        String reportId = drafts.getString("items.find { it.customerId == '" + customerId + "' }.id");
+
+        String supervisor = tokens.user("supervisor");
+        int version = given().auth().oauth2(supervisor).accept("application/json")
+                .when().get(url(Service.REPORTING, "/api/v1/reports/" + reportId)).then().statusCode(200)
+                .body("content.toString()", containsString("Sofia Marchetti"))
+                .extract().path("version");
+        given().auth().oauth2(supervisor).queryParam("version", version)
+                .when().post(url(Service.REPORTING, "/api/v1/reports/" + reportId + "/submit"))
+                .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("signature", org.hamcrest.Matchers.notNullValue());
+
+        String regulator = tokens.user("regulator");
+        JsonPath filed = await("the regulator's acknowledgement", () -> given().auth().oauth2(regulator)
+                        .accept("application/json").when().get(url(Service.REPORTING, "/api/v1/reports/" + reportId))
+                        .then().statusCode(200).extract().jsonPath(),
+                report -> "ACKNOWLEDGED".equals(report.getString("status")));
+        assertTrue(filed.getString("acknowledgementId").startsWith("SANDBOX-"), filed.getString("acknowledgementId"));
+        String content = filed.getString("content");
+        assertTrue(content.contains("Sofia Marchetti") && content.contains("IT"), content);
+
+        byte[] pdf = given().auth().oauth2(regulator).accept("application/pdf")
+                .when().get(url(Service.REPORTING, "/api/v1/reports/" + reportId)).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        assertTrue(new String(pdf, 0, 5).startsWith("%PDF-"));
+        given().auth().oauth2(regulator).when().get(url(Service.REPORTING, "/api/v1/reports/" + reportId + "/verification"))
+                .then().statusCode(200)
+                .body("report.signatureValid", equalTo(true)).body("report.contentHashMatches", equalTo(true))
+                .body("chain.valid", equalTo(true));
+        // the filing the regulator's endpoint received is the signed report
+        String inbox = given().when().get(RegulatorSandbox.filingUrl(suite.settings().regulatorPort()))
+                .then().statusCode(200).extract().asString();
+        assertTrue(inbox.contains(reportId), inbox);
+    }
+
+    @Test
+    void aUsPersonsIdenticalRunIsNotReported() {
+        String account = "acct-e2e-us-" + UUID.randomUUID();
+        String customerId = openApproved("Emily Carter", "US", account);
+
+        streamRunUntilItCrosses(account, "run-1");
+
+        String operator = tokens.user("operator");
+        JsonPath obligation = await("the obligation to be decided", () -> obligations(operator, account),
+                o -> "NOT_DUE".equals(o.getString("[0].status")));
+        assertTrue(obligation.getString("[0].reason").toLowerCase().contains("us person"), obligation.getString("[0].reason"));
+        List<String> reports = given().auth().oauth2(operator).queryParam("size", 100)
+                .when().get(url(Service.REPORTING, "/api/v1/reports")).then().statusCode(200).extract()
+                .jsonPath().getList("items.findAll { it.customerId == '" + customerId + "' }.id");
+        assertEquals(List.of(), reports);
+    }
+
+    /** Events emitted while reporting-service restarts reach it once each: none lost, none doubled. */
+    @Test
+    void aReportingRestartWhileIdentityEmitsEventsLosesAndDoublesNothing() throws Exception {
+        List<String> opened = new ArrayList<>();
+        CompletableFuture<Void> emitting = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 12; i++) {
+                opened.add(openApproved("Restart Subject " + i, "NL", "acct-restart-" + UUID.randomUUID()));
+                pause(Duration.ofMillis(400));
+            }
+        });
+        pause(Duration.ofSeconds(1));
+        suite.stop(Service.REPORTING);
+        try {
+            pause(Duration.ofSeconds(2));
+        } finally {
+            suite.restart(Service.REPORTING);
+        }
+        emitting.get();
+        String operator = tokens.user("operator");
+        for (String customerId : opened) {
+            await("the event of " + customerId, () -> given().auth().oauth2(operator).queryParam("customerId", customerId)
+                            .when().get(url(Service.REPORTING, "/api/v1/events")).then().statusCode(200).extract().jsonPath(),
+                    events -> events.getList("items").size() >= 1);
+        }
+        pause(Duration.ofSeconds(3)); // time for a doubled delivery to show
+        for (String customerId : opened) {
+            List<String> outcomes = given().auth().oauth2(operator).queryParam("customerId", customerId)
+                    .when().get(url(Service.REPORTING, "/api/v1/events")).then().extract().jsonPath().getList("items.outcome");
+            assertEquals(List.of("APPROVED"), outcomes, customerId);
+        }
+    }
+
+    private static String openApproved(String name, String country, String account) {
+        return given().auth().oauth2(tokens.client("onboarding-demo")).contentType("application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("kind", "PERSON", "legalName", name, "countries", List.of(country),
+                        "date", Map.of("year", 1981, "month", 6, "day", 2), "accountIds", List.of(account),
+                        "addresses", List.of(Map.of("lines", List.of("1 Main Street"), "city", "Capital", "country", country))))
+                .when().post(url(Service.IDENTITY, "/api/v1/customers"))
+                .then().statusCode(201).body("decision", equalTo("APPROVED")).extract().path("id");
+    }
+
+    /** Four batches of measured operations, 3e25 each: the run crosses 1e26 with the fourth. */
+    private static void streamRunUntilItCrosses(String account, String run) {
+        String metering = tokens.client("metering-demo");
+        Instant start = Instant.now().minus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        for (int batch = 0; batch < 4; batch++) {
+            Instant from = start.plus(batch, ChronoUnit.DAYS);
+            given().auth().oauth2(metering).contentType("application/json")
+                    .body(List.of(Map.of("recordId", account + "-" + batch, "accountId", account, "runId", run,
+                            "clusterId", "e2e-cluster", "acceleratorType", "H100", "acceleratorCount", 500_000,
+                            "start", from.toString(), "end", from.plus(20, ChronoUnit.HOURS).toString(),
+                            "utilization", 0.5, "measuredOperations", 3e25)))
+                    .when().post(url(Service.REPORTING, "/api/v1/usage"))
+                    .then().statusCode(200).body("accepted", equalTo(1));
+        }
+    }
+
+    private static JsonPath obligations(String token, String account) {
+        return given().auth().oauth2(token).queryParam("accountId", account)
+                .when().get(url(Service.REPORTING, "/api/v1/reports/obligations")).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static JsonPath await(String what, Supplier<JsonPath> poll, java.util.function.Predicate<JsonPath> done) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonPath last = poll.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("waited 60 s for " + what + "; last seen: " + last.prettify());
+            }
+            pause(Duration.ofMillis(500));
+            last = poll.get();
+        }
+        return last;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String url(Service service, String path) {
+        return suite.settings().serviceUrl(service) + path;
+    }
+}
