@@ -123,7 +123,10 @@ class CustomerResourceTest {
     void anOversizedBodyIsRefusedUnread() {
         Map<String, Object> huge = new HashMap<>(TestCustomers.person("Fatima Zahra"));
         huge.put("otherNames", List.of("y".repeat(1_200_000)));
-        open(UUID.randomUUID().toString(), huge).statusCode(413);
+        long before = count();
+        open(UUID.randomUUID().toString(), huge).statusCode(413).contentType("application/problem+json")
+                .body("errors.field", hasItem("body"));
+        assertEquals(before, count());
     }
 
     @Test
