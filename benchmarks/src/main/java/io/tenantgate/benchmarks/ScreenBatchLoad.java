@@ -1,6 +1,5 @@
 package io.tenantgate.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -20,11 +19,6 @@ import io.tenantgate.suite.TenantgateSuite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,17 +44,12 @@ public final class ScreenBatchLoad {
               --in-flight M        unanswered requests allowed per stream (default 64)
               --time-limit SECONDS limit of each run, warm-up and measured (default 600)
               --negatives FILE     synthetic negatives for the party pool (default %s)
-            Own suite (the default):
-              --repo DIR           repository root with the packaged services (default .)
-              --suite-dir DIR      its state and logs (default benchmarks/target/load-suite)
-              --keycloak-cache DIR the unpacked Keycloak distribution (default <suite-dir>/cache)
-              --port-base N        ports N+432 PostgreSQL, N+180/N+190 Keycloak, N+81..N+83 services (default 23000)
-            Running suite (loopback only):
+            %s            Running suite (loopback only):
               --host HOST          screening-service host (default localhost)
               --port N             screening-service port; giving it selects this mode
               --client-secret S    identity-service's Keycloak client secret
               --keycloak-url URL   Keycloak base URL (default http://localhost:8180)
-            """.formatted(QueryPool.NEGATIVES);
+            """.formatted(QueryPool.NEGATIVES, OwnSuite.USAGE.formatted("benchmarks/target/load-suite", 23000));
     private static final String CALLER = "identity-service";
 
     private final Options options;
@@ -89,18 +78,7 @@ public final class ScreenBatchLoad {
     }
 
     private int againstOwnSuite() throws Exception {
-        Path suiteDir = Path.of(options.text("--suite-dir", "benchmarks/target/load-suite")).toAbsolutePath();
-        int base = options.positive("--port-base", 23000);
-        SuiteSettings settings = SuiteSettings.parse(Path.of(options.text("--repo", ".")).toAbsolutePath().normalize(),
-                List.of("--home", suiteDir.resolve("home").toString(),
-                        "--cache", options.text("--keycloak-cache", suiteDir.resolve("cache").toString()),
-                        "--postgres-port", String.valueOf(base + 432),
-                        "--keycloak-port", String.valueOf(base + 180),
-                        "--keycloak-management-port", String.valueOf(base + 190),
-                        "--screening-port", String.valueOf(base + 81),
-                        "--identity-port", String.valueOf(base + 82),
-                        "--reporting-port", String.valueOf(base + 83),
-                        "--regulator-port", String.valueOf(base + 84)));
+        SuiteSettings settings = OwnSuite.settings(options, "benchmarks/target/load-suite", 23000);
         try (TenantgateSuite suite = TenantgateSuite.open(settings)) {
             Thread stopOnCtrlC = new Thread(suite::close, "stop-suite");
             Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
@@ -150,25 +128,9 @@ public final class ScreenBatchLoad {
             throws IOException, InterruptedException {
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER),
-                "Bearer " + clientCredentialsToken(keycloakUrl, clientSecret));
+                "Bearer " + KeycloakTokens.clientCredentials(keycloakUrl, CALLER, clientSecret));
         return ScreeningServiceGrpc.newStub(ClientInterceptors.intercept(channel,
                 MetadataUtils.newAttachHeadersInterceptor(headers)));
-    }
-
-    private static String clientCredentialsToken(String keycloakUrl, String clientSecret)
-            throws IOException, InterruptedException {
-        String form = "grant_type=client_credentials&client_id=" + CALLER
-                + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/tenantgate/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak refused a token for " + CALLER + ": HTTP " + response.statusCode()
-                    + " " + response.body());
-        }
-        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
     }
 
     /** Realistic sign-ups: the query pool's people and organisations, one in four with one owner. */
