@@ -76,7 +76,7 @@ public final class Demo {
     private String cleanForeignPerson() throws Exception {
         JsonNode opened = open(Map.of("kind", "PERSON", "legalName", "Amelie Laurent", "countries", List.of("FR"),
                 "date", Map.of("year", 1985, "month", 4, "day", 12),
-                "addresses", List.of(Map.of("lines", List.of("12 rue de Rivoli"), "city", "Paris", "country", "FR"))));
+                "addresses", List.of(address("12 rue de Rivoli", "Paris", "FR"))));
         expect(opened, "decision", "APPROVED");
         return "APPROVED as " + opened.path("personStatus").asText() + ", risk score " + opened.path("riskScore").asInt()
                 + ", screened against " + opened.path("screening").path("listVersions");
@@ -92,7 +92,8 @@ public final class Demo {
     }
 
     private String fourEyesClearance() throws Exception {
-        JsonNode opened = open(Map.of("kind", "PERSON", "legalName", "Nikolas Maduro Morros", "countries", List.of("CO")));
+        JsonNode opened = open(Map.of("kind", "PERSON", "legalName", "Nikolas Maduro Morros", "countries", List.of("CO"),
+                "addresses", List.of(address("Carrera 7 71-21", "Bogota", "CO"))));
         expect(opened, "decision", "REVIEW");
         String id = opened.path("id").asText();
         out.println("   opened " + id + ": REVIEW, " + opened.path("reasons").path(0).asText());
@@ -122,6 +123,7 @@ public final class Demo {
 
     private String documentsAndPayment() throws Exception {
         JsonNode opened = open(Map.of("kind", "PERSON", "legalName", "Lukas Schneider", "countries", List.of("DE"),
+                "addresses", List.of(address("Unter den Linden 5", "Berlin", "DE")),
                 "date", Map.of("year", 1979, "month", 11, "day", 3), "accountIds", List.of("demo-" + run)));
         String id = opened.path("id").asText();
         String onboarding = clientToken("onboarding-demo");
@@ -148,7 +150,8 @@ public final class Demo {
 
     private String listUpdate() throws Exception {
         String name = "Quorvex Data Systems " + run;
-        JsonNode opened = open(Map.of("kind", "ORGANIZATION", "legalName", name, "countries", List.of("SG")));
+        JsonNode opened = open(Map.of("kind", "ORGANIZATION", "legalName", name, "countries", List.of("SG"),
+                "addresses", List.of(address("1 Raffles Place", "Singapore", "SG"))));
         expect(opened, "decision", "APPROVED");
         String id = opened.path("id").asText();
         out.println("   " + name + " approved; now the provider's internal list gains an entry with its name");
@@ -188,6 +191,10 @@ public final class Demo {
             opened = send("GET", "/api/v1/customers/" + opened.path("id").asText(), analyst, null, 200);
         }
         return opened;
+    }
+
+    private static Map<String, Object> address(String line, String city, String country) {
+        return Map.of("lines", List.of(line), "city", city, "country", country);
     }
 
     private JsonNode send(String method, String path, String token, Object body, int status)

@@ -34,7 +34,7 @@ class CustomerOnboardingIT {
 
     @Test
     void aCleanForeignPersonIsApprovedAndTheDecisionReachesReporting() throws InterruptedException {
-        String id = open(Map.of("kind", "PERSON", "legalName", "Amelie Laurent", "countries", List.of("FR"),
+        String id = open(Map.of("kind", "PERSON", "legalName", "Amelie Laurent", "countries", List.of("FR"), "addresses", List.of(Map.of("lines", List.of("1 Main Street"), "city", "Capital", "country", "FR")),
                 "date", Map.of("year", 1985, "month", 4, "day", 12)))
                 .statusCode(201)
                 .body("decision", equalTo("APPROVED"))
@@ -76,7 +76,7 @@ class CustomerOnboardingIT {
 
     @Test
     void aPotentialMatchGoesToReview() {
-        open(Map.of("kind", "PERSON", "legalName", "Nikolas Maduro Morros", "countries", List.of("CO")))
+        open(Map.of("kind", "PERSON", "legalName", "Nikolas Maduro Morros", "countries", List.of("CO"), "addresses", List.of(Map.of("lines", List.of("1 Main Street"), "city", "Capital", "country", "CO"))))
                 .statusCode(201)
                 .body("decision", equalTo("REVIEW"))
                 .body("reasons", hasItem(containsString("SDN:22790")));
@@ -88,7 +88,7 @@ class CustomerOnboardingIT {
         suite.stop(Service.SCREENING);
         String id;
         try {
-            id = open(Map.of("kind", "PERSON", "legalName", "Hiroshi Tanabe", "countries", List.of("JP")))
+            id = open(Map.of("kind", "PERSON", "legalName", "Hiroshi Tanabe", "countries", List.of("JP"), "addresses", List.of(Map.of("lines", List.of("1 Main Street"), "city", "Capital", "country", "JP"))))
                     .statusCode(201)
                     .body("decision", equalTo("PENDING_SCREENING"))
                     .extract().path("id");

@@ -28,7 +28,7 @@ class RescreeningIT {
         String identity = suite.settings().serviceUrl(Service.IDENTITY);
         String id = given().auth().oauth2(tokens.client("onboarding-demo")).contentType("application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("kind", "ORGANIZATION", "legalName", name, "countries", List.of("SG")))
+                .body(Map.of("kind", "ORGANIZATION", "legalName", name, "countries", List.of("SG"), "addresses", List.of(Map.of("lines", List.of("1 Main Street"), "city", "Capital", "country", "SG"))))
                 .when().post(identity + "/api/v1/customers")
                 .then().statusCode(201).body("decision", equalTo("APPROVED")).extract().path("id");
 

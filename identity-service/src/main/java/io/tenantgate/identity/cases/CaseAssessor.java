@@ -35,11 +35,13 @@ public final class CaseAssessor {
 
     private final RiskEngine risk;
     private final PersonDeterminer persons;
+    private final RequiredData required;
     private final PhoneVerifier phones = new PhoneVerifier();
 
-    public CaseAssessor(RiskEngine risk, PersonDeterminer persons) {
+    public CaseAssessor(RiskEngine risk, PersonDeterminer persons, RequiredData required) {
         this.risk = risk;
         this.persons = persons;
+        this.required = required;
     }
 
     public Assessment assess(CaseRequest request, ScreeningSummary screening, CaseEvidence evidence) {
@@ -55,7 +57,7 @@ public final class CaseAssessor {
         Optional<Reseller> reseller = Optional.ofNullable(request.reseller())
                 .map(r -> new Reseller(r.name(), r.country(), r.cipAttestationOnFile()));
         return new Assessment(risk.assess(new RiskInput(facts, person, checks, screening(request, screening),
-                reseller, List.of())), person);
+                reseller, required.missing(request, evidence))), person);
     }
 
     /** The risk engine's decision and the US / foreign person determination it weighed. */
@@ -66,6 +68,9 @@ public final class CaseAssessor {
         Set<String> required = new LinkedHashSet<>();
         required.add("customer");
         addOwnerReferences("customer", request.owners(), required);
+        if (request.reseller() != null) {
+            required.add("reseller");
+        }
         if (summary == null) {
             return Screening.notPerformed(required);
         }

@@ -55,7 +55,8 @@ public class CaseService {
         this.evidence = evidence;
         this.screening = screening;
         this.assessor = new CaseAssessor(new RiskEngine(config.riskSettings()),
-                new PersonDeterminer(config.ownerExposurePercent()));
+                new PersonDeterminer(config.ownerExposurePercent()),
+                new RequiredData(config.requiredForPersons(), config.requiredForOrganizations()));
         this.json = json;
     }
 

@@ -68,7 +68,10 @@ public class ScreeningClient {
                 .toList();
     }
 
-    /** Screens the customer and every owner in one call; the customer's reference is "customer". */
+    /**
+     * Screens the customer and every owner in one call, and the foreign reseller it came through (if any) in a
+     * second; the references are "customer", "customer/owner0", ... and "reseller".
+     */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     public ScreeningSummary screen(CaseRequest customer) {
         // Wait for a (re)connecting channel instead of failing at once; the timeout bounds the wait.
@@ -76,15 +79,23 @@ public class ScreeningClient {
                 .setParty(party("customer", customer.kind(), customer.legalName(), customer.otherNames(),
                         customer.countries(), customer.date(), customer.addresses(), customer.owners()))
                 .build());
+        List<ScreenResponse> responses = new java.util.ArrayList<>(List.of(response));
+        if (customer.reseller() != null) {
+            responses.add(screening.withWaitForReady().screen(ScreenRequest.newBuilder()
+                    .setParty(party("reseller", CaseRequest.Kind.ORGANIZATION, customer.reseller().name(), List.of(),
+                            List.of(customer.reseller().country()), null, List.of(), List.of()))
+                    .build()));
+        }
         return new ScreeningSummary(
-                response.getMatchesList().stream().map(m -> new ScreeningSummary.Hit(m.getPartyReference(),
-                        m.getEntryKey(), m.getSourcesList(), m.getScore(), m.getMatchedName(),
+                responses.stream().flatMap(r -> r.getMatchesList().stream()).map(m -> new ScreeningSummary.Hit(
+                        m.getPartyReference(), m.getEntryKey(), m.getSourcesList(), m.getScore(), m.getMatchedName(),
                         m.getExplanation().getSummary())).toList(),
                 response.getOwnershipFindingsList().stream().map(f -> new ScreeningSummary.OwnershipFinding(
                         f.getRule(), f.getAggregatePercentage(),
                         f.getChainsList().stream().map(c -> List.copyOf(c.getPartyReferencesList())).toList())).toList(),
-                response.getJurisdictionFindingsList().stream().map(f -> new ScreeningSummary.JurisdictionFinding(
-                        f.getPartyReference(), f.getCountry(), f.getBasis())).toList(),
+                responses.stream().flatMap(r -> r.getJurisdictionFindingsList().stream())
+                        .map(f -> new ScreeningSummary.JurisdictionFinding(f.getPartyReference(), f.getCountry(),
+                                f.getBasis())).toList(),
                 response.getListVersionsList().stream().map(v -> v.getSource() + ":" + v.getVersion()).toList(),
                 response.getThreshold());
     }

@@ -40,6 +40,17 @@ public interface IdentityConfig {
     @WithDefault("50")
     int highRiskScore();
 
+    /**
+     * What a person's case needs before it is decided (else PENDING_INFO): any of date, addresses, emails,
+     * phones, accountIds, documents, paymentInstruments.
+     */
+    @WithDefault("addresses")
+    Set<String> requiredForPersons();
+
+    /** The same for organisations; owners may also be required. */
+    @WithDefault("addresses")
+    Set<String> requiredForOrganizations();
+
     /** How often cases waiting for screening are retried. */
     @WithDefault("10s")
     Duration screeningRetryInterval();

@@ -63,7 +63,7 @@ public class EvidenceRepository {
         if (fingerprints > 0) {
             checks.add(DuplicateIdentityCheck.check((int) fingerprints, duplicates(caseId)));
         }
-        return new CaseEvidence(checks, signals);
+        return new CaseEvidence(checks, signals, documents.size(), payments.size());
     }
 
     /** Other customers holding one of this case's document or payment fingerprints. */

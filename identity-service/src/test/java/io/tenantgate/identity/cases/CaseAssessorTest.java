@@ -9,13 +9,15 @@ import io.tenantgate.identity.risk.RiskSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CaseAssessorTest {
 
-    private final CaseAssessor assessor = new CaseAssessor(new RiskEngine(RiskSettings.defaults()), new PersonDeterminer(25));
+    private final CaseAssessor assessor = new CaseAssessor(new RiskEngine(RiskSettings.defaults()), new PersonDeterminer(25),
+            RequiredData.NOTHING);
 
     private static final CaseRequest SHELL = new CaseRequest(CaseRequest.Kind.ORGANIZATION, "Bluewater Compute LLC",
             List.of(), null, List.of("US"), List.of(), List.of(), List.of(), List.of(), null,
@@ -54,6 +56,40 @@ class CaseAssessorTest {
     void aNearCertainMatchRejectsAndAWeakerOneGoesToReview() {
         assertEquals(Decision.REJECTED, assessor.assess(PERSON, summary(List.of(hit("customer", 0.99)), List.of()), CaseEvidence.NONE).risk().decision());
         assertEquals(Decision.REVIEW, assessor.assess(PERSON, summary(List.of(hit("customer", 0.91)), List.of()), CaseEvidence.NONE).risk().decision());
+    }
+
+    @Test
+    void requiredDataMissingHoldsTheCaseUntilItArrivesButNeverHidesARejection() {
+        CaseAssessor strict = new CaseAssessor(new RiskEngine(RiskSettings.defaults()), new PersonDeterminer(25),
+                new RequiredData(Set.of("addresses", "documents"), Set.of("owners")));
+        RiskAssessment waiting = strict.assess(PERSON, summary(List.of(), List.of()), CaseEvidence.NONE).risk();
+        assertEquals(Decision.PENDING_INFO, waiting.decision());
+        assertTrue(waiting.reasons().get(0).contains("addresses, documents"), waiting.reasons().toString());
+        CaseRequest withAddress = new CaseRequest(PERSON.kind(), PERSON.legalName(), List.of(), PERSON.date(),
+                PERSON.countries(), List.of(new CaseRequest.Address(List.of("1 rue Royale"), "Paris", null, "75008", "FR")),
+                List.of(), List.of(), List.of(), null, List.of());
+        CaseEvidence oneDocument = new CaseEvidence(List.of(), List.of(), 1, 0);
+        assertEquals(Decision.APPROVED, strict.assess(withAddress, summary(List.of(), List.of()), oneDocument).risk().decision());
+        assertEquals(Decision.REJECTED, strict.assess(PERSON, summary(List.of(hit("customer", 0.99)), List.of()),
+                CaseEvidence.NONE).risk().decision(), "a listed party is rejected whatever data is missing");
+    }
+
+    @Test
+    void theResellerIsScreenedLikeAnyParty() {
+        CaseRequest viaReseller = new CaseRequest(PERSON.kind(), PERSON.legalName(), List.of(), PERSON.date(),
+                PERSON.countries(), List.of(), List.of(), List.of(), List.of(),
+                new CaseRequest.Reseller("Listed Reseller FZE", "AE", true), List.of());
+        RiskAssessment verdict = assessor.assess(viaReseller, summary(List.of(hit("reseller", 0.99)), List.of()),
+                CaseEvidence.NONE).risk();
+        assertEquals(Decision.REJECTED, verdict.decision());
+        assertTrue(verdict.reasons().get(0).contains("reseller"), verdict.reasons().toString());
+    }
+
+    @Test
+    void unknownRequiredDataIsAConfigurationError() {
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RequiredData(Set.of("passportPhoto"), Set.of()));
+        assertTrue(error.getMessage().contains("passportPhoto"));
     }
 
     private static ScreeningSummary.Hit hit(String party, double score) {
