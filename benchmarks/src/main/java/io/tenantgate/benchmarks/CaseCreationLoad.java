@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantgate.screening.engine.index.PartyQuery;
 import io.tenantgate.screening.engine.model.EntryType;
 import io.tenantgate.screening.engine.parse.BundledLists;
+import io.tenantgate.suite.Service;
 import io.tenantgate.suite.SuiteSettings;
-import io.tenantgate.suite.TenantgateSuite;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,19 +68,8 @@ public final class CaseCreationLoad {
 
     private int againstOwnSuite() throws Exception {
         SuiteSettings settings = OwnSuite.settings(options, "benchmarks/target/case-load-suite", 24000);
-        try (TenantgateSuite suite = TenantgateSuite.open(settings)) {
-            Thread stopOnCtrlC = new Thread(suite::close, "stop-suite");
-            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-            System.out.println("Starting the suite (logs in " + settings.logs() + ") ...");
-            suite.start();
-            System.out.println("Suite ready in " + suite.startupTime().toSeconds() + " s");
-            String token = KeycloakTokens.clientCredentials(settings.keycloakUrl(), CLIENT, suite.clientSecret(CLIENT));
-            int exitCode = measure(URI.create(settings.serviceUrl(io.tenantgate.suite.Service.IDENTITY) + "/api/v1/customers"), token);
-            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
-            return exitCode;
-        } finally {
-            System.out.println("Suite stopped");
-        }
+        return OwnSuite.run(settings, suite -> measure(URI.create(settings.serviceUrl(Service.IDENTITY) + "/api/v1/customers"),
+                KeycloakTokens.clientCredentials(settings.keycloakUrl(), CLIENT, suite.clientSecret(CLIENT))));
     }
 
     private int measure(URI customers, String token) throws Exception {

@@ -2,7 +2,10 @@ package io.tenantgate.benchmarks;
 
 import io.tenantgate.suite.SuiteSettings;
 
+import io.tenantgate.suite.TenantgateSuite;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,16 +27,30 @@ final class OwnSuite {
 
     static SuiteSettings settings(Options options, String defaultDir, int defaultBase) {
         Path suiteDir = Path.of(options.text("--suite-dir", defaultDir)).toAbsolutePath();
-        int base = options.positive("--port-base", defaultBase);
-        return SuiteSettings.parse(Path.of(options.text("--repo", ".")).toAbsolutePath().normalize(),
-                List.of("--home", suiteDir.resolve("home").toString(),
-                        "--cache", options.text("--keycloak-cache", suiteDir.resolve("cache").toString()),
-                        "--postgres-port", String.valueOf(base + 432),
-                        "--keycloak-port", String.valueOf(base + 180),
-                        "--keycloak-management-port", String.valueOf(base + 190),
-                        "--screening-port", String.valueOf(base + 81),
-                        "--identity-port", String.valueOf(base + 82),
-                        "--reporting-port", String.valueOf(base + 83),
-                        "--regulator-port", String.valueOf(base + 84)));
+        List<String> flags = new ArrayList<>(List.of("--home", suiteDir.resolve("home").toString(),
+                "--cache", options.text("--keycloak-cache", suiteDir.resolve("cache").toString())));
+        flags.addAll(SuiteSettings.portOptions(options.positive("--port-base", defaultBase)));
+        return SuiteSettings.parse(Path.of(options.text("--repo", ".")).toAbsolutePath().normalize(), flags);
+    }
+
+    /** What a load generator measures once its suite is up; answers the exit code. */
+    interface Measurement {
+        int run(TenantgateSuite suite) throws Exception;
+    }
+
+    /** Starts the suite, measures, and stops the suite at the end, also on failure or Ctrl-C. */
+    static int run(SuiteSettings settings, Measurement measurement) throws Exception {
+        try (TenantgateSuite suite = TenantgateSuite.open(settings)) {
+            Thread stopOnCtrlC = new Thread(suite::close, "stop-suite");
+            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
+            System.out.println("Starting the suite (logs in " + settings.logs() + ") ...");
+            suite.start();
+            System.out.println("Suite ready in " + suite.startupTime().toSeconds() + " s");
+            int exitCode = measurement.run(suite);
+            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
+            return exitCode;
+        } finally {
+            System.out.println("Suite stopped");
+        }
     }
 }

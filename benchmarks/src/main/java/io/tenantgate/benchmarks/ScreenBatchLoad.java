@@ -15,7 +15,6 @@ import io.tenantgate.proto.screening.v1.ScreeningServiceGrpc.ScreeningServiceStu
 import io.tenantgate.screening.engine.index.PartyQuery;
 import io.tenantgate.screening.engine.parse.BundledLists;
 import io.tenantgate.suite.SuiteSettings;
-import io.tenantgate.suite.TenantgateSuite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -79,18 +78,8 @@ public final class ScreenBatchLoad {
 
     private int againstOwnSuite() throws Exception {
         SuiteSettings settings = OwnSuite.settings(options, "benchmarks/target/load-suite", 23000);
-        try (TenantgateSuite suite = TenantgateSuite.open(settings)) {
-            Thread stopOnCtrlC = new Thread(suite::close, "stop-suite");
-            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-            System.out.println("Starting the suite (logs in " + settings.logs() + ") ...");
-            suite.start();
-            System.out.println("Suite ready in " + suite.startupTime().toSeconds() + " s");
-            int exitCode = measure("localhost", settings.screeningPort(), settings.keycloakUrl(), suite.clientSecret(CALLER));
-            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
-            return exitCode;
-        } finally {
-            System.out.println("Suite stopped");
-        }
+        return OwnSuite.run(settings, suite -> measure("localhost", settings.screeningPort(), settings.keycloakUrl(),
+                suite.clientSecret(CALLER)));
     }
 
     /** Warms up, then measures; 0 when every measured party was answered without error in time. */

@@ -64,6 +64,20 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
                 Duration.ofSeconds(number(given, "--start-timeout", 240, Integer.MAX_VALUE)));
     }
 
+    /**
+     * Port options for a suite beside a developer's {@code ./tenantgate up}: base+432 PostgreSQL, base+180 and
+     * base+190 Keycloak, base+81 to base+83 the services, base+84 the regulator stand-in.
+     */
+    public static List<String> portOptions(int base) {
+        return List.of("--postgres-port", String.valueOf(base + 432),
+                "--keycloak-port", String.valueOf(base + 180),
+                "--keycloak-management-port", String.valueOf(base + 190),
+                "--screening-port", String.valueOf(base + 81),
+                "--identity-port", String.valueOf(base + 82),
+                "--reporting-port", String.valueOf(base + 83),
+                "--regulator-port", String.valueOf(base + 84));
+    }
+
     private static Path path(String value, Path fallback) {
         return value == null ? fallback : Path.of(value).toAbsolutePath();
     }

@@ -42,14 +42,9 @@ final class ItSettings {
 
     /** Options for a suite whose ports start at {@code base} (base+432 PostgreSQL, base+180 Keycloak, ...). */
     static List<String> options(String home, int base) {
-        return List.of("--home", itDir().resolve(home).toString(), "--cache", cache().toString(),
-                "--postgres-port", String.valueOf(base + 432),
-                "--keycloak-port", String.valueOf(base + 180),
-                "--keycloak-management-port", String.valueOf(base + 190),
-                "--screening-port", String.valueOf(base + 81),
-                "--identity-port", String.valueOf(base + 82),
-                "--reporting-port", String.valueOf(base + 83),
-                "--regulator-port", String.valueOf(base + 84),
-                "--start-timeout", "300");
+        List<String> options = new java.util.ArrayList<>(List.of("--home", itDir().resolve(home).toString(),
+                "--cache", cache().toString(), "--start-timeout", "300"));
+        options.addAll(SuiteSettings.portOptions(base));
+        return options;
     }
 }
