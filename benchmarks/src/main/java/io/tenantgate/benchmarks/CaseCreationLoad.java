@@ -159,7 +159,9 @@ public final class CaseCreationLoad {
 
         void record(HttpResponse<String> response, Throwable failure, ObjectMapper json) {
             if (failure != null) {
-                count(errors, failure.getClass().getSimpleName());
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                count(errors, cause.getClass().getSimpleName());
                 return;
             }
             if (response.statusCode() != 201) {

@@ -82,6 +82,10 @@ class ReviewTest {
         List<String> events = entities.createQuery("from OutboxEvent where customerId = ?1 order by sequence", OutboxEvent.class)
                 .setParameter(1, risky).getResultList().stream().map(e -> e.type).toList();
         assertEquals(List.of("DECISION", "REVIEW_OUTCOME"), events);
+        List<String> approved = entities.createQuery("from OutboxEvent where customerId = ?1 order by sequence", OutboxEvent.class)
+                .setParameter(1, ordinary).getResultList().stream().map(e -> e.type).toList();
+        assertEquals(List.of("DECISION", "REVIEW_OUTCOME", "ACCOUNT_OPENED"), approved,
+                "the first approval reports the account as opened");
     }
 
     @Test

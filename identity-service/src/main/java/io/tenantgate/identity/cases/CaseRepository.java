@@ -80,6 +80,11 @@ public class CaseRepository implements PanacheRepositoryBase<CustomerCase, UUID>
                 .setParameter(1, caseId).getResultList();
     }
 
+    public boolean hasOutboxEvent(UUID customerId, String type) {
+        return !getEntityManager().createQuery("select 1 from OutboxEvent where customerId = ?1 and type = ?2", Integer.class)
+                .setParameter(1, customerId).setParameter(2, type).setMaxResults(1).getResultList().isEmpty();
+    }
+
     public long nextOutboxSequence(UUID customerId) {
         Long last = getEntityManager().createQuery(
                         "select max(sequence) from OutboxEvent where customerId = ?1", Long.class)

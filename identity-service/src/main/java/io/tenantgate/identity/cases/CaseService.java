@@ -374,7 +374,18 @@ public class CaseService {
         outbox(subject, type, actor, subject.reasons);
     }
 
+    /**
+     * Queues an event; a decision or review outcome that approves a customer for the first time also reports
+     * the account as opened (the annual CIP certification counts them).
+     */
     private void outbox(CustomerCase subject, String type, String actor, List<String> reasons) {
+        enqueue(subject, type, actor, reasons);
+        if (subject.decision == Decision.APPROVED && !type.equals("ACCOUNT_OPENED") && !cases.hasOutboxEvent(subject.id, "ACCOUNT_OPENED")) {
+            enqueue(subject, "ACCOUNT_OPENED", actor, List.of("approved: the account may be opened"));
+        }
+    }
+
+    private void enqueue(CustomerCase subject, String type, String actor, List<String> reasons) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.customerId = subject.id;
