@@ -234,34 +234,36 @@ public class CaseService {
     }
 
     /**
-     * Re-screens an active case after a list change (inside the caller's transaction). Entries whose content
-     * changed are no longer cleared; a match that is neither known nor cleared reopens the case for review.
-     * Throws when screening-service does not answer, so the caller's task stays open and is retried.
+     * Takes in what re-screening an active case against one list change found (inside the caller's
+     * transaction): {@code deltaHits} are the matches of its parties against the entries the change added or
+     * changed. Entries whose content changed are no longer cleared; a match that is neither known nor cleared
+     * reopens the case for review. The stored screening keeps its hits on entries the change did not touch
+     * and takes the change's hits in their place.
+     *
+     * @return true when the case was reopened for review
      */
-    public void rescreen(UUID id, long changeId, List<String> changedKeys) {
+    public boolean rescreen(UUID id, ListDelta change, List<ScreeningSummary.Hit> deltaHits) {
         CustomerCase subject = cases.findById(id);
-        if (subject == null || (subject.decision != Decision.APPROVED && subject.decision != Decision.REVIEW)) {
-            return;
+        if (subject == null || subject.closedAt != null
+                || (subject.decision != Decision.APPROVED && subject.decision != Decision.REVIEW)) {
+            return false;
         }
-        ScreeningSummary summary = screenOrNull(subject.profile);
-        if (summary == null) {
-            throw new IllegalStateException("screening-service unavailable; re-screening of " + id + " waits");
-        }
+        java.util.Set<String> changedKeys = new java.util.HashSet<>(change.changed());
         List<String> stillCleared = subject.clearedEntries.stream().filter(key -> !changedKeys.contains(key)).toList();
         java.util.Set<String> known = new java.util.HashSet<>(stillCleared);
         if (subject.screening != null) {
             subject.screening.hits().forEach(hit -> known.add(hit.entryKey()));
         }
-        List<ScreeningSummary.Hit> fresh = summary.hits().stream().filter(hit -> !known.contains(hit.entryKey())).toList();
+        List<ScreeningSummary.Hit> fresh = deltaHits.stream().filter(hit -> !known.contains(hit.entryKey())).toList();
         if (fresh.isEmpty() && stillCleared.size() == subject.clearedEntries.size()) {
-            return; // nothing new: the case stays as it is
+            return false; // nothing new: the case stays as it is
         }
         subject.clearedEntries = stillCleared;
-        subject.screening = summary;
+        subject.screening = withDelta(subject.screening, change, deltaHits);
         if (!fresh.isEmpty()) {
             List<String> reasons = new java.util.ArrayList<>();
             fresh.forEach(hit -> reasons.add(String.format(java.util.Locale.ROOT,
-                    "list change %d: new potential match of %s with %s (%s), score %.3f", changeId,
+                    "list change %d: new potential match of %s with %s (%s), score %.3f", change.changeId(),
                     hit.partyReference(), hit.entryKey(), String.join("/", hit.sources()), hit.score())));
             reasons.addAll(subject.reasons);
             subject.decision = Decision.REVIEW;
@@ -270,10 +272,32 @@ public class CaseService {
             outbox(subject, "DECISION", "rescreening");
         }
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("listChange", changeId);
+        detail.put("listChange", change.changeId());
         detail.put("newMatches", fresh.stream().map(ScreeningSummary.Hit::entryKey).toList());
         detail.put("decision", subject.decision.name());
         record(subject, "rescreening", "rescreened", detail);
+        return !fresh.isEmpty();
+    }
+
+    /** The stored screening with the change applied: hits on entries it touched replaced by its own hits. */
+    static ScreeningSummary withDelta(ScreeningSummary before, ListDelta change, List<ScreeningSummary.Hit> deltaHits) {
+        java.util.Set<String> touched = new java.util.HashSet<>(change.added());
+        touched.addAll(change.changed());
+        touched.addAll(change.removed());
+        List<ScreeningSummary.Hit> hits = new java.util.ArrayList<>();
+        if (before != null) {
+            before.hits().stream().filter(hit -> !touched.contains(hit.entryKey())).forEach(hits::add);
+        }
+        hits.addAll(deltaHits);
+        hits.sort(java.util.Comparator.comparingDouble(ScreeningSummary.Hit::score).reversed());
+        List<String> versions = new java.util.ArrayList<>();
+        if (before != null) {
+            before.listVersions().stream().filter(v -> !v.startsWith(change.source() + ":")).forEach(versions::add);
+        }
+        versions.add(change.source() + ":" + change.version());
+        return before == null ? new ScreeningSummary(hits, List.of(), List.of(), versions, 0)
+                : new ScreeningSummary(hits, before.ownershipFindings(), before.jurisdictionFindings(), versions,
+                before.threshold());
     }
 
     /** Cases that could not be screened are screened again until screening-service answers. */

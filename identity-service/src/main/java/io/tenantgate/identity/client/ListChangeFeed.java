@@ -28,12 +28,13 @@ public class ListChangeFeed {
                 .emitOn(Infrastructure.getDefaultWorkerPool()) // handlers write to the database: not on the event loop
                 .subscribe().with(
                         change -> onChange.accept(new Change(change.getChangeId(), change.getVersion().getSource(),
+                                change.getVersion().getVersion(),
                                 change.getAddedKeysList(), change.getChangedKeysList(), change.getRemovedKeysList())),
                         onEnd::accept,
                         () -> onEnd.accept(null));
     }
 
     /** A new list version's delta. */
-    public record Change(long id, String source, List<String> added, List<String> changed, List<String> removed) {
+    public record Change(long id, String source, long version, List<String> added, List<String> changed, List<String> removed) {
     }
 }

@@ -62,6 +62,14 @@ public interface IdentityConfig {
     @WithDefault("730d")
     Duration retentionAfterClosure();
 
+    /** Cases per re-screening chunk: the unit one replica claims, screens and commits at a time. */
+    @WithDefault("2000")
+    int rescreenChunkSize();
+
+    /** Chunks one replica re-screens at the same time. */
+    @WithDefault("2")
+    int rescreenWorkers();
+
     default RiskSettings riskSettings() {
         return new RiskSettings(jurisdictionsOfConcern(), reviewAt(), rejectAt(), rejectMatchScore(),
                 ownerExposurePercent(), maxOwnershipLayers(), RiskWeights.defaults());

@@ -1,46 +1,80 @@
 package io.tenantgate.identity.rescreening;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
+import io.tenantgate.identity.cases.ListDelta;
+import io.tenantgate.identity.client.DeltaScreener;
 import io.tenantgate.identity.client.ListChangeFeed;
+import io.tenantgate.identity.client.ScreeningSummary;
+import io.tenantgate.identity.config.IdentityConfig;
+import io.tenantgate.identity.secrets.SealedProfileConverter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Re-screens active customers when the lists change. Every replica follows screening-service's change
- * stream and records each change once (idempotent inserts); one task per active case and change is then
- * claimed by exactly one replica (SKIP LOCKED) and re-screened. A new potential match reopens the case for
- * review. The stream is followed again after any break, from the last change recorded.
+ * Re-screens active customers and their owners when the lists change, against the change's delta only.
+ * Every replica follows screening-service's change stream and records each change once (idempotent
+ * inserts), with its cases split into chunks of consecutive case ids. A replica claims one chunk at a time
+ * (SKIP LOCKED), reads its cases' profiles in one query, streams their parties to screening-service to be
+ * screened against only the entries the change added or changed, and for the few customers that matched,
+ * or that had cleared an entry the change altered, takes the finding in: a new match reopens the case for
+ * review. The chunk is marked done in the same transaction, so no case is re-screened twice for one change,
+ * replicas share the work, and a chunk a replica did not finish (crash, screening-service away) is simply
+ * claimed again. The stream is followed again after any break, from the last change recorded.
  */
 @ApplicationScoped
 public class Rescreening {
 
     private static final Logger LOG = Logger.getLogger(Rescreening.class);
-    private static final int BATCH = 50;
+    private static final String FIRST_ID = "00000000-0000-0000-0000-000000000000";
 
     private final ListChangeFeed feed;
     private final EntityManager entities;
     private final CaseService cases;
+    private final DeltaScreener screener;
+    private final SealedProfileConverter profiles;
+    private final int chunkSize;
+    private final int workers;
+    private final ExecutorService pool;
     private final ScheduledExecutorService reconnect = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "list-change-follower"));
     private volatile boolean stopping;
 
-    public Rescreening(ListChangeFeed feed, EntityManager entities, CaseService cases) {
+    public Rescreening(ListChangeFeed feed, EntityManager entities, CaseService cases, DeltaScreener screener,
+                       SealedProfileConverter profiles, IdentityConfig config) {
         this.feed = feed;
         this.entities = entities;
         this.cases = cases;
+        this.screener = screener;
+        this.profiles = profiles;
+        this.chunkSize = Math.max(1, config.rescreenChunkSize());
+        this.workers = Math.max(1, config.rescreenWorkers());
+        int[] counter = {0};
+        this.pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "rescreen-" + counter[0]++);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -50,6 +84,7 @@ public class Rescreening {
     void onStop(@Observes ShutdownEvent stop) {
         stopping = true;
         reconnect.shutdownNow();
+        pool.shutdownNow();
     }
 
     private void follow() {
@@ -58,7 +93,8 @@ public class Rescreening {
         }
         long after = QuarkusTransaction.requiringNew().call(() -> ((Number) entities
                 .createNativeQuery("select coalesce(max(change_id), 0) from list_change_seen").getSingleResult()).longValue());
-        feed.subscribe(after, change -> QuarkusTransaction.requiringNew().run(() -> takeIn(change)), failure -> {
+        feed.subscribe(after, change -> QuarkusTransaction.requiringNew().run(() -> takeIn(new ListDelta(change.id(),
+                change.source(), change.version(), change.added(), change.changed(), change.removed()))), failure -> {
             if (!stopping) {
                 LOG.debugf("List change stream ended (%s); following again in 5 s", failure);
                 reconnect.schedule(this::follow, 5, TimeUnit.SECONDS);
@@ -66,49 +102,125 @@ public class Rescreening {
         });
     }
 
-    /** Records the change and one task per active case; a replica that already did so changes nothing. */
-    private void takeIn(ListChangeFeed.Change change) {
+    /**
+     * Records the change and splits every case into chunks of consecutive ids (in the caller's transaction); a
+     * replica that already did so changes nothing. A change that added and changed nothing gets no chunks:
+     * nobody can newly match it.
+     *
+     * @return the number of chunks created
+     */
+    int takeIn(ListDelta change) {
         int recorded = entities.createNativeQuery("""
-                        insert into list_change_seen (change_id, changed_keys) values (?1, ?2)
-                        on conflict do nothing""")
-                .setParameter(1, change.id()).setParameter(2, change.changed().toArray(String[]::new))
+                        insert into list_change_seen (change_id, source, list_version, added_keys, changed_keys, removed_keys)
+                        values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
+                .setParameter(1, change.changeId()).setParameter(2, change.source()).setParameter(3, change.version())
+                .setParameter(4, change.added().toArray(String[]::new))
+                .setParameter(5, change.changed().toArray(String[]::new))
+                .setParameter(6, change.removed().toArray(String[]::new))
                 .executeUpdate();
         if (recorded == 0) {
-            return;
+            return 0;
         }
-        int tasks = entities.createNativeQuery("""
-                        insert into rescreen_task (change_id, case_id)
-                        select ?1, id from customer_case where decision in ('APPROVED', 'REVIEW') and closed_at is null
-                        on conflict do nothing""")
-                .setParameter(1, change.id()).executeUpdate();
-        LOG.infof("List change %d (%s: %d added, %d changed, %d removed): %d cases to re-screen", change.id(),
-                change.source(), change.added().size(), change.changed().size(), change.removed().size(), tasks);
+        int chunks = change.nothingToScreen() ? 0 : entities.createNativeQuery("""
+                        insert into rescreen_chunk (change_id, chunk, from_id, to_id)
+                        select ?1, (row_number() over (order by id))::int - 1,
+                               case when n = 1 then cast('%s' as uuid) else id end, lead(id) over (order by id)
+                        from (select id, row_number() over (order by id) as n from customer_case) numbered
+                        where (n - 1) %% ?2 = 0""".formatted(FIRST_ID))
+                .setParameter(1, change.changeId()).setParameter(2, chunkSize).executeUpdate();
+        LOG.infof("List change %d (%s version %d: %d added, %d changed, %d removed): %d chunks of up to %d cases to re-screen",
+                change.changeId(), change.source(), change.version(), change.added().size(), change.changed().size(),
+                change.removed().size(), chunks, chunkSize);
+        return chunks;
     }
 
-    /** Claims a batch of tasks and re-screens their cases, inside the claiming transaction. */
+    /** Re-screens chunks until none is left, on this replica's workers. */
     @Scheduled(every = "${tenantgate.identity.rescreen-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @ActivateRequestContext
     void work() {
-        boolean more = true;
-        while (more && !stopping) {
-            more = QuarkusTransaction.requiringNew().call(() -> {
-                @SuppressWarnings("unchecked")
-                List<Object[]> claimed = entities.createNativeQuery("""
-                                select t.change_id, t.case_id, s.changed_keys from rescreen_task t
-                                join list_change_seen s on s.change_id = t.change_id
-                                where t.done_at is null order by t.change_id limit %d for update of t skip locked"""
-                                .formatted(BATCH))
-                        .getResultList();
-                for (Object[] task : claimed) {
-                    long changeId = ((Number) task[0]).longValue();
-                    UUID caseId = (UUID) task[1];
-                    List<String> changedKeys = List.of((String[]) task[2]);
-                    cases.rescreen(caseId, changeId, changedKeys);
-                    entities.createNativeQuery("update rescreen_task set done_at = now() where change_id = ?1 and case_id = ?2")
-                            .setParameter(1, changeId).setParameter(2, caseId).executeUpdate();
-                }
-                return claimed.size() == BATCH;
-            });
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int i = 0; i < workers && !stopping; i++) {
+            running.add(CompletableFuture.runAsync(this::drain, pool));
         }
+        running.forEach(CompletableFuture::join);
+    }
+
+    private void drain() {
+        ManagedContext request = Arc.container().requestContext();
+        request.activate();
+        try {
+            while (!stopping && rescreenOneChunk()) {
+                // next chunk
+            }
+        } catch (RuntimeException failed) {
+            LOG.warnf("Re-screening paused (%s); the chunk is claimed again in the next round", failed.getMessage());
+        } finally {
+            request.terminate();
+        }
+    }
+
+    /** Claims one chunk and re-screens it in the claiming transaction; false when no chunk is left. */
+    boolean rescreenOneChunk() {
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> claimed = entities.createNativeQuery("""
+                            select c.change_id, c.chunk, c.from_id, c.to_id, s.source, s.list_version,
+                                   s.added_keys, s.changed_keys, s.removed_keys
+                            from rescreen_chunk c join list_change_seen s on s.change_id = c.change_id
+                            where c.done_at is null order by c.change_id, c.chunk limit 1
+                            for update of c skip locked""")
+                    .getResultList();
+            if (claimed.isEmpty()) {
+                return false;
+            }
+            Object[] chunk = claimed.get(0);
+            ListDelta change = new ListDelta(((Number) chunk[0]).longValue(), (String) chunk[4],
+                    ((Number) chunk[5]).longValue(), List.of((String[]) chunk[6]), List.of((String[]) chunk[7]),
+                    List.of((String[]) chunk[8]));
+            int number = ((Number) chunk[1]).intValue();
+            Outcome outcome = rescreen(change, (UUID) chunk[2], (UUID) chunk[3]);
+            entities.createNativeQuery("""
+                            update rescreen_chunk set done_at = now(), screened = ?3, matched = ?4, reopened = ?5
+                            where change_id = ?1 and chunk = ?2""")
+                    .setParameter(1, change.changeId()).setParameter(2, number).setParameter(3, outcome.screened())
+                    .setParameter(4, outcome.matched()).setParameter(5, outcome.reopened()).executeUpdate();
+            return true;
+        });
+    }
+
+    /** The active cases with ids in [from, to) against the change (in the caller's transaction). */
+    Outcome rescreen(ListDelta change, UUID from, UUID to) {
+        @SuppressWarnings("unchecked")
+        var query = entities.createNativeQuery("""
+                        select id, profile, jsonb_exists_any(cleared_entries, ?2) from customer_case
+                        where id >= ?1 %s and decision in ('APPROVED', 'REVIEW') and closed_at is null
+                        and profile is not null""".formatted(to == null ? "" : "and id < ?3"))
+                .setParameter(1, from).setParameter(2, change.changed().toArray(String[]::new));
+        if (to != null) {
+            query.setParameter(3, to);
+        }
+        List<Object[]> rows = query.getResultList();
+        List<DeltaScreener.Subject> subjects = new ArrayList<>(rows.size());
+        Set<UUID> touched = new HashSet<>();
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            CaseRequest profile = profiles.convertToEntityAttribute((String) row[1]);
+            subjects.add(new DeltaScreener.Subject(id, profile));
+            if (Boolean.TRUE.equals(row[2])) {
+                touched.add(id); // a cleared entry changed: it no longer counts as cleared
+            }
+        }
+        Map<UUID, List<ScreeningSummary.Hit>> hits = screener.screen(change.changeId(), subjects);
+        touched.addAll(hits.keySet());
+        int reopened = 0;
+        for (UUID id : touched) {
+            if (cases.rescreen(id, change, hits.getOrDefault(id, List.of()))) {
+                reopened++;
+            }
+        }
+        return new Outcome(subjects.size(), hits.size(), reopened);
+    }
+
+    /** What one chunk found: active cases screened, cases with a match, cases reopened for review. */
+    record Outcome(int screened, int matched, int reopened) {
     }
 }

@@ -29,7 +29,7 @@ final class ProtoMapping {
                 request.getSourcesList());
     }
 
-    private static ScreeningRequest.Party toParty(Party party) {
+    static ScreeningRequest.Party toParty(Party party) {
         return new ScreeningRequest.Party(party.getReference().isEmpty() ? null : party.getReference(),
                 kind(party.getKind()), party.getNamesList(),
                 party.getAddressesList().stream().map(a -> new ScreeningRequest.Address(a.getLinesList(),
@@ -81,7 +81,7 @@ final class ProtoMapping {
         return response.build();
     }
 
-    private static Match match(ScreeningOutcome.PartyMatch m) {
+    static Match match(ScreeningOutcome.PartyMatch m) {
         ScreeningOutcome.Explanation e = m.explanation();
         return Match.newBuilder()
                 .setPartyReference(m.partyReference()).setEntryKey(m.entryKey()).addAllSources(m.sources())

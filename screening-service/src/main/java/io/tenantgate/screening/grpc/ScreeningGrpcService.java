@@ -16,7 +16,13 @@ import io.tenantgate.proto.screening.v1.ScreenRequest;
 import io.tenantgate.proto.screening.v1.ScreenResponse;
 import io.tenantgate.proto.screening.v1.ScreeningServiceGrpc;
 import io.tenantgate.proto.screening.v1.WatchListChangesRequest;
+import io.tenantgate.proto.screening.v1.ChangeSubject;
+import io.tenantgate.proto.screening.v1.Party;
+import io.tenantgate.proto.screening.v1.ScreenAgainstChangeRequest;
+import io.tenantgate.proto.screening.v1.ScreenAgainstChangeResponse;
+import io.tenantgate.proto.screening.v1.SubjectMatches;
 import io.tenantgate.screening.index.ActiveIndex;
+import io.tenantgate.screening.index.ChangeIndexes;
 import io.tenantgate.screening.lists.ListChanges;
 import io.tenantgate.screening.lists.ListVersion;
 import io.tenantgate.screening.screening.ScreeningOutcome;
@@ -43,9 +49,12 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
     private final ActiveIndex index;
     private final ListChanges changes;
     private final Validator validator;
+    private final ChangeIndexes changeIndexes;
 
-    public ScreeningGrpcService(ScreeningService screening, ActiveIndex index, ListChanges changes, Validator validator) {
+    public ScreeningGrpcService(ScreeningService screening, ActiveIndex index, ListChanges changes, Validator validator,
+                                ChangeIndexes changeIndexes) {
         this.screening = screening;
+        this.changeIndexes = changeIndexes;
         this.index = index;
         this.changes = changes;
         this.validator = validator;
@@ -136,6 +145,114 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
         };
         stream.setOnCancelHandler(index.watch(change -> catchUp.run()));
         catchUp.run();
+    }
+
+    static final int MAX_SUBJECTS = 1000;
+    static final int MAX_PARTIES_PER_SUBJECT = 200;
+
+    /**
+     * Screens each batch's parties against only the entries the named change added or changed. One answer per
+     * batch, naming only the subjects that matched. A change this replica does not screen with yet fails the
+     * stream with UNAVAILABLE, an unknown one with NOT_FOUND, a malformed batch with INVALID_ARGUMENT.
+     */
+    @Override
+    public StreamObserver<ScreenAgainstChangeRequest> screenAgainstChange(StreamObserver<ScreenAgainstChangeResponse> response) {
+        return new StreamObserver<>() {
+            private ChangeIndexes.ChangeIndex delta;
+            private boolean failed;
+
+            @Override
+            public void onNext(ScreenAgainstChangeRequest request) {
+                if (failed) {
+                    return;
+                }
+                try {
+                    if (delta == null || delta.changeId() != request.getChangeId()) {
+                        delta = changeIndexes.forChange(request.getChangeId());
+                    }
+                    response.onNext(againstChange(delta, request));
+                } catch (InvalidRequest invalid) {
+                    fail(Status.INVALID_ARGUMENT.withDescription(invalid.field + ": " + invalid.getMessage()));
+                } catch (java.util.NoSuchElementException unknown) {
+                    fail(Status.NOT_FOUND.withDescription(unknown.getMessage()));
+                } catch (IllegalStateException notReady) {
+                    fail(Status.UNAVAILABLE.withDescription(notReady.getMessage()));
+                }
+            }
+
+            private void fail(Status status) {
+                failed = true;
+                response.onError(status.asRuntimeException());
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                // The caller cancelled or broke the stream; nothing is left to answer.
+            }
+
+            @Override
+            public void onCompleted() {
+                if (!failed) {
+                    response.onCompleted();
+                }
+            }
+        };
+    }
+
+    private ScreenAgainstChangeResponse againstChange(ChangeIndexes.ChangeIndex delta, ScreenAgainstChangeRequest request) {
+        double minScore = request.getMinScore();
+        if (minScore < 0 || minScore > 1) {
+            throw new InvalidRequest("min_score", "must be between 0 and 1");
+        }
+        if (request.getSubjectsCount() > MAX_SUBJECTS) {
+            throw new InvalidRequest("subjects", "at most " + MAX_SUBJECTS + " subjects per request");
+        }
+        double threshold = minScore == 0 ? screening.defaultThreshold() : minScore;
+        ScreenAgainstChangeResponse.Builder answer = ScreenAgainstChangeResponse.newBuilder()
+                .setBatchId(request.getBatchId()).setScreenedEntries(delta.entryCount()).setThreshold(threshold);
+        for (int s = 0; s < request.getSubjectsCount(); s++) {
+            ChangeSubject subject = request.getSubjects(s);
+            String path = "subjects[" + s + "]";
+            if (subject.getSubjectId().isEmpty() || subject.getSubjectId().length() > 128) {
+                throw new InvalidRequest(path + ".subject_id", "1 to 128 characters");
+            }
+            if (subject.getPartiesCount() > MAX_PARTIES_PER_SUBJECT) {
+                throw new InvalidRequest(path + ".parties", "at most " + MAX_PARTIES_PER_SUBJECT + " parties per subject");
+            }
+            SubjectMatches.Builder matched = null;
+            for (int p = 0; p < subject.getPartiesCount(); p++) {
+                Party party = subject.getParties(p);
+                checkNames(party, path + ".parties[" + p + "]");
+                if (delta.engine() == null) {
+                    continue;
+                }
+                String reference = party.getReference().isEmpty() ? "party" + p : party.getReference();
+                for (ScreeningOutcome.PartyMatch match : screening.screenAlone(delta.engine(), reference,
+                        ProtoMapping.toParty(party), threshold)) {
+                    if (matched == null) {
+                        matched = SubjectMatches.newBuilder().setSubjectId(subject.getSubjectId());
+                    }
+                    matched.addMatches(ProtoMapping.match(match));
+                }
+            }
+            if (matched != null) {
+                answer.addMatched(matched);
+            }
+        }
+        return answer.build();
+    }
+
+    /** The limits of Screen's parties that matter to screening a party alone: its names. */
+    private static void checkNames(Party party, String path) {
+        if (party.getNamesCount() == 0 || party.getNamesCount() > 20) {
+            throw new InvalidRequest(path + ".names", "1 to 20 names");
+        }
+        for (int n = 0; n < party.getNamesCount(); n++) {
+            String name = party.getNames(n);
+            if (name.isBlank() || name.length() > 300) {
+                throw new InvalidRequest(path + ".names[" + n + "]", "1 to 300 characters, not blank");
+            }
+        }
     }
 
     private ScreeningOutcome screenValid(ScreenRequest request) {

@@ -37,12 +37,16 @@ public class ListChanges {
 
     /** Changes after the given id, oldest first. */
     public List<ListChange> after(long changeId) {
+        return select("c.id > ?", changeId);
+    }
+
+    private List<ListChange> select(String condition, long changeId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
                      select c.id, v.source, v.version, v.checksum, v.entry_count, v.origin, v.imported_at,
                             c.added_keys, c.changed_keys, c.removed_keys
                      from list_change c join list_version v on v.id = c.version_id
-                     where c.id > ? order by c.id""")) {
+                     where """ + " " + condition + " order by c.id")) {
             select.setLong(1, changeId);
             List<ListChange> changes = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
@@ -56,6 +60,31 @@ public class ListChanges {
             return changes;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read list changes: " + e.getMessage(), e);
+        }
+    }
+
+    /** The change with this id, if there is one. */
+    public java.util.Optional<ListChange> byId(long changeId) {
+        return select("c.id = ?", changeId).stream().findFirst();
+    }
+
+    /** Entries of the version a change imported, as stored, for the given keys (those it has). */
+    public List<Entry> entriesOfChange(long changeId, java.util.Collection<String> keys) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("""
+                     select e.body::text from list_change ch join list_entry e on e.version_id = ch.version_id
+                     where ch.id = ? and e.entry_key = any(?)""")) {
+            select.setLong(1, changeId);
+            select.setArray(2, c.createArrayOf("text", keys.toArray()));
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    entries.add(EntryCodec.fromJson(row.getString(1)));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read list entries: " + e.getMessage(), e);
         }
     }
 

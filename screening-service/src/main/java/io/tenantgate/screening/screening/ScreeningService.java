@@ -82,6 +82,19 @@ public class ScreeningService {
                         v.importedAt, v.origin)).toList(), threshold);
     }
 
+    /** The threshold applied when a request names none. */
+    public double defaultThreshold() {
+        return config.defaultThreshold();
+    }
+
+    /**
+     * Screens one party on its own (its owners are not looked at) against the given engine, for example one
+     * over a list change's delta; every source counts, at most the configured number of matches.
+     */
+    public List<PartyMatch> screenAlone(ScreeningEngine engine, String reference, Party party, double threshold) {
+        return screenParty(engine, reference, party, threshold, config.maxResults(), EnumSet.allOf(ListSource.class));
+    }
+
     /**
      * Gives every party of the tree a reference (its own, or its path) and collects the ownership links. The
      * same reference in two branches is one party holding shares along two paths; a reference under itself

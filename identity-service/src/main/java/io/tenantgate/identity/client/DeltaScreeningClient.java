@@ -1,0 +1,111 @@
+package io.tenantgate.identity.client;
+
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Multi;
+import io.tenantgate.identity.cases.CaseRequest;
+import io.tenantgate.proto.common.v1.Address;
+import io.tenantgate.proto.common.v1.PartialDate;
+import io.tenantgate.proto.screening.v1.ChangeSubject;
+import io.tenantgate.proto.screening.v1.Party;
+import io.tenantgate.proto.screening.v1.PartyKind;
+import io.tenantgate.proto.screening.v1.ScreenAgainstChangeRequest;
+import io.tenantgate.proto.screening.v1.ScreenAgainstChangeResponse;
+import io.tenantgate.proto.screening.v1.ScreeningService;
+import io.tenantgate.proto.screening.v1.SubjectMatches;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@link DeltaScreener} over screening-service's {@code ScreenAgainstChange} stream: the customers go in
+ * batches on one stream, each as flat parties ("customer", "customer/owner0", "customer/owner0/owner1", the
+ * references a full screening uses), and only the customers that matched come back.
+ */
+@ApplicationScoped
+public class DeltaScreeningClient implements DeltaScreener {
+
+    static final int BATCH = 500;
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private final ScreeningService screening;
+
+    public DeltaScreeningClient(@GrpcClient("screening") ScreeningService screening) {
+        this.screening = screening;
+    }
+
+    @Override
+    public Map<UUID, List<ScreeningSummary.Hit>> screen(long changeId, List<Subject> subjects) {
+        Map<UUID, List<ScreeningSummary.Hit>> matched = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return matched;
+        }
+        List<ScreenAgainstChangeRequest> batches = new ArrayList<>();
+        for (int from = 0; from < subjects.size(); from += BATCH) {
+            ScreenAgainstChangeRequest.Builder batch = ScreenAgainstChangeRequest.newBuilder().setChangeId(changeId)
+                    .setBatchId(String.valueOf(from));
+            for (Subject subject : subjects.subList(from, Math.min(subjects.size(), from + BATCH))) {
+                batch.addSubjects(subject(subject));
+            }
+            batches.add(batch.build());
+        }
+        List<ScreenAgainstChangeResponse> answers = screening.screenAgainstChange(Multi.createFrom().iterable(batches))
+                .collect().asList().await().atMost(TIMEOUT);
+        if (answers.size() != batches.size()) {
+            throw new IllegalStateException("screening-service answered " + answers.size() + " of " + batches.size()
+                    + " batches of list change " + changeId);
+        }
+        for (ScreenAgainstChangeResponse answer : answers) {
+            for (SubjectMatches subject : answer.getMatchedList()) {
+                matched.put(UUID.fromString(subject.getSubjectId()), subject.getMatchesList().stream()
+                        .map(m -> new ScreeningSummary.Hit(m.getPartyReference(), m.getEntryKey(), m.getSourcesList(),
+                                m.getScore(), m.getMatchedName(), m.getExplanation().getSummary()))
+                        .toList());
+            }
+        }
+        return matched;
+    }
+
+    static ChangeSubject subject(Subject subject) {
+        CaseRequest customer = subject.profile();
+        ChangeSubject.Builder built = ChangeSubject.newBuilder().setSubjectId(subject.caseId().toString());
+        List<String> names = new ArrayList<>();
+        names.add(customer.legalName());
+        names.addAll(customer.otherNames());
+        built.addParties(party("customer", customer.kind(), names, customer.countries(), customer.date(),
+                customer.addresses()));
+        addOwners(built, "customer", customer.owners());
+        return built.build();
+    }
+
+    private static void addOwners(ChangeSubject.Builder subject, String reference, List<CaseRequest.Owner> owners) {
+        for (int i = 0; i < owners.size(); i++) {
+            CaseRequest.Owner owner = owners.get(i);
+            String ownerReference = reference + "/owner" + i;
+            subject.addParties(party(ownerReference, owner.kind(), List.of(owner.name()), owner.countries(),
+                    owner.date(), owner.addresses()));
+            addOwners(subject, ownerReference, owner.owners());
+        }
+    }
+
+    private static Party party(String reference, CaseRequest.Kind kind, List<String> names, List<String> countries,
+                               CaseRequest.Date date, List<CaseRequest.Address> addresses) {
+        Party.Builder party = Party.newBuilder().setReference(reference)
+                .setKind(kind == CaseRequest.Kind.PERSON ? PartyKind.PARTY_KIND_PERSON : PartyKind.PARTY_KIND_ORGANIZATION)
+                .addAllNames(names).addAllCountries(countries);
+        if (date != null) {
+            party.addDates(PartialDate.newBuilder().setYear(date.year()).setMonth(date.month()).setDay(date.day()));
+        }
+        for (CaseRequest.Address address : addresses) {
+            party.addAddresses(Address.newBuilder().addAllLines(address.lines()).setCountry(address.country())
+                    .setCity(address.city() == null ? "" : address.city())
+                    .setRegion(address.region() == null ? "" : address.region())
+                    .setPostalCode(address.postalCode() == null ? "" : address.postalCode()));
+        }
+        return party.build();
+    }
+}

@@ -1,0 +1,108 @@
+package io.tenantgate.screening.index;
+
+import io.tenantgate.screening.config.ScreeningConfig;
+import io.tenantgate.screening.engine.index.EngineSettings;
+import io.tenantgate.screening.engine.index.ScreeningEngine;
+import io.tenantgate.screening.engine.model.Entry;
+import io.tenantgate.screening.engine.parse.EntryMerger;
+import io.tenantgate.screening.lists.ListChanges;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Small engines over only what one list change added or changed, for re-screening stored customers against
+ * that delta. The entries are taken from the active index as it is now (an entry merged with rows of other
+ * OFAC lists is found through its party identity), so a party is scored against exactly what a full
+ * screening would score it against, and an entry removed since the change is left out. Engines are built
+ * once per change and active index and kept for the few most recent changes.
+ */
+@ApplicationScoped
+public class ChangeIndexes {
+
+    private static final int KEPT = 8;
+
+    private final ActiveIndex index;
+    private final ListChanges changes;
+    private final ScreeningConfig config;
+    private final Map<String, ChangeIndex> built = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ChangeIndex> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    public ChangeIndexes(ActiveIndex index, ListChanges changes, ScreeningConfig config) {
+        this.index = index;
+        this.changes = changes;
+        this.config = config;
+    }
+
+    /**
+     * The engine over the change's added and changed entries.
+     *
+     * @throws NoSuchElementException when no such change was ever recorded
+     * @throws IllegalStateException  when this replica does not screen with the change yet
+     */
+    public ChangeIndex forChange(long changeId) {
+        ActiveIndex.Snapshot snapshot = index.current();
+        if (changeId > snapshot.changeId()) {
+            throw new IllegalStateException("list change " + changeId + " is not loaded by this replica yet (it screens with "
+                    + snapshot.changeId() + ")");
+        }
+        String key = changeId + "@" + snapshot.changeId();
+        synchronized (built) {
+            ChangeIndex cached = built.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        ListChanges.ListChange change = changes.byId(changeId)
+                .orElseThrow(() -> new NoSuchElementException("no list change " + changeId));
+        Set<String> keys = new LinkedHashSet<>(change.added());
+        keys.addAll(change.changed());
+        List<Entry> delta = deltaEntries(snapshot, changeId, keys);
+        ChangeIndex fresh = new ChangeIndex(changeId, delta.size(), delta.isEmpty() ? null
+                : ScreeningEngine.build(delta, new EngineSettings(config.defaultThreshold(), config.jurisdictionsOfConcern())));
+        synchronized (built) {
+            built.put(key, fresh);
+        }
+        return fresh;
+    }
+
+    private List<Entry> deltaEntries(ActiveIndex.Snapshot snapshot, long changeId, Set<String> keys) {
+        Map<String, Entry> found = new LinkedHashMap<>();
+        List<String> notByKey = new ArrayList<>();
+        for (String key : keys) {
+            Entry entry = snapshot.entries().get(key);
+            if (entry != null) {
+                found.put(entry.key(), entry);
+            } else {
+                notByKey.add(key);
+            }
+        }
+        if (!notByKey.isEmpty()) {
+            // merged into an entry under another key (an OFAC row under its SDN row), or removed since
+            Map<String, Entry> byIdentity = new HashMap<>();
+            snapshot.entries().values().forEach(entry -> byIdentity.put(EntryMerger.partyIdentity(entry), entry));
+            for (Entry raw : changes.entriesOfChange(changeId, notByKey)) {
+                Entry merged = byIdentity.get(EntryMerger.partyIdentity(raw));
+                if (merged != null) {
+                    found.put(merged.key(), merged);
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** The engine of one change's delta; null engine when nothing of the delta is in the active lists. */
+    public record ChangeIndex(long changeId, int entryCount, ScreeningEngine engine) {
+    }
+}
