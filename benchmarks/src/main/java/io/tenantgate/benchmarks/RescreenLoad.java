@@ -3,7 +3,6 @@ package io.tenantgate.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantgate.suite.Service;
 import io.tenantgate.suite.SuiteSettings;
-import io.tenantgate.suite.TenantgateSuite;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -12,7 +11,6 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.Reader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,28 +82,8 @@ public final class RescreenLoad {
         if (!options.text("--keep-data", "false").equals("true") && Files.exists(home.resolve("postgres"))) {
             deleteTree(home.resolve("postgres"));
         }
-        SuiteSettings settings = SuiteSettings.parse(Path.of(options.text("--repo", ".")).toAbsolutePath().normalize(),
-                List.of("--home", home.toString(),
-                        "--cache", options.text("--keycloak-cache", suiteDir.resolve("cache").toString()),
-                        "--postgres-port", String.valueOf(base + 432),
-                        "--keycloak-port", String.valueOf(base + 180),
-                        "--keycloak-management-port", String.valueOf(base + 190),
-                        "--screening-port", String.valueOf(base + 81),
-                        "--identity-port", String.valueOf(base + 82),
-                        "--reporting-port", String.valueOf(base + 83),
-                        "--regulator-port", String.valueOf(base + 84)));
-        try (TenantgateSuite suite = TenantgateSuite.open(settings)) {
-            Thread stopOnCtrlC = new Thread(suite::close, "stop-suite");
-            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-            System.out.println("Starting the suite (logs in " + settings.logs() + ") ...");
-            suite.start();
-            System.out.println("Suite ready in " + suite.startupTime().toSeconds() + " s");
-            int exit = measure(settings, home);
-            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
-            return exit;
-        } finally {
-            System.out.println("Suite stopped");
-        }
+        SuiteSettings settings = OwnSuite.settings(options, "benchmarks/target/rescreen-suite", 23000);
+        return OwnSuite.run(settings, suite -> measure(settings, home));
     }
 
     private int measure(SuiteSettings settings, Path home) throws Exception {
@@ -301,16 +279,7 @@ public final class RescreenLoad {
     }
 
     private static String operatorToken(SuiteSettings settings) throws Exception {
-        String form = "grant_type=password&client_id=tenantgate-cli&username=operator&password="
-                + URLEncoder.encode("operator-local-only", StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(settings.keycloakUrl() + "/realms/tenantgate/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("no operator token: HTTP " + response.statusCode() + " " + response.body());
-        }
-        return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+        return KeycloakTokens.user(settings.keycloakUrl(), "operator");
     }
 
     private static void upload(String url, String token, String csv) throws Exception {
