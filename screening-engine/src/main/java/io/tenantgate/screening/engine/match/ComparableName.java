@@ -105,6 +105,11 @@ public final class ComparableName {
         return tokens == 0 ? 0 : -1L >>> (64 - tokens);
     }
 
+    /** A person's name written in Chinese characters or Hangul: a listed name with more words is someone else. */
+    boolean everySyllable() {
+        return normalized.everySyllable();
+    }
+
     public int strongCount() {
         return Long.bitCount(strongMask);
     }

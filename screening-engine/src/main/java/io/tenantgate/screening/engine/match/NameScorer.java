@@ -69,7 +69,8 @@ public final class NameScorer {
             int viaInitial = initialOnly - unpaired;
             double weight = matched + otherWeight;
             double mean = weight <= 0 ? 0 : (weight - viaInitial * (1 - TokenSimilarity.INITIAL_SCORE)) / weight;
-            double bound = mean * power(EXTRA_QUERY_WORD_FACTOR, strong - matched);
+            double bound = mean * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_QUERY_WORD_FACTOR,
+                    strong - matched);
             int solid = matched - viaInitial;
             if (solid == 0) {
                 bound *= NO_STRONG_WORD_FACTOR;
@@ -197,8 +198,10 @@ public final class NameScorer {
         int matchedStrong = Math.max(Long.bitCount(query.strongMask() & usedQ & ~alignment.initialOnlyQ()),
                 Long.bitCount(candidate.strongMask() & alignment.pairedWithStrongC() & ~alignment.initialOnlyC()));
         double factor = power(CONFLICTING_WORD_FACTOR, conflicts)
-                * power(EXTRA_QUERY_WORD_FACTOR, Math.max(0, extraQuery - conflicts))
-                * power(EXTRA_LIST_WORD_FACTOR, Math.max(0, extraList - conflicts))
+                * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_QUERY_WORD_FACTOR,
+                        Math.max(0, extraQuery - conflicts))
+                * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_LIST_WORD_FACTOR,
+                        Math.max(0, extraList - conflicts))
                 * power(UNMATCHED_WEAK_WORD_FACTOR, unmatchedWeak)
                 * power(UNMATCHED_NUMBER_FACTOR, Long.bitCount(query.numberMask() & ~usedQ)
                         + Long.bitCount(candidate.numberMask() & ~usedC));

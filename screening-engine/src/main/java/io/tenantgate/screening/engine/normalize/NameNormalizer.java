@@ -25,9 +25,9 @@ public final class NameNormalizer {
      * whether legal forms apply (not for individuals: "SA" is also a surname); UNKNOWN allows both.
      */
     public static NormalizedName normalize(String name, EntryType type) {
-        String ascii = Transliteration.toAscii(name).toUpperCase(Locale.ROOT);
         boolean organisation = type == EntryType.ENTITY || type == EntryType.VESSEL || type == EntryType.AIRCRAFT;
         boolean individual = type == EntryType.INDIVIDUAL;
+        String ascii = Transliteration.toAscii(name, individual).toUpperCase(Locale.ROOT);
         boolean syllabic = NameScript.isSyllabic(name);
         List<String> words = NumberWords.toDigits(tokenize(organisation ? ascii : inReadingOrder(ascii)));
         List<String> legalForms = new ArrayList<>();
@@ -40,7 +40,7 @@ public final class NameNormalizer {
         for (String word : distinct) {
             tokens.add(new NameToken(word, kindOf(word, individual, syllabic), PhoneticKey.of(word)));
         }
-        return new NormalizedName(name, tokens, legalForms, NameScript.of(name));
+        return new NormalizedName(name, tokens, legalForms, NameScript.of(name), individual && syllabic);
     }
 
     /**

@@ -50,6 +50,21 @@ class NameScorerTest {
     }
 
     @Test
+    void chineseAndKoreanNamesSpellEverySyllable() {
+        assertThat(person("김정은", "KIM, Jong Un")).isEqualTo(1.0);
+        assertThat(person("정은 김", "KIM Jong-un")).isEqualTo(1.0);
+        assertThat(person("习近平", "Xi Jin Ping")).isGreaterThan(THRESHOLD);
+        // a listed syllable the query lacks, or the reverse, is another given name
+        assertThat(person("慧 申", "Hui Sheng Shen")).isLessThan(THRESHOLD);
+        assertThat(person("鑫 伟 王", "Wang Wei")).isLessThan(THRESHOLD);
+        assertThat(person("상철 강", "KANG Myong Chol")).isLessThan(THRESHOLD);
+    }
+
+    private static double person(String query, String listed) {
+        return NameComparison.score(query, listed, "Person");
+    }
+
+    @Test
     void legalFormsAreWeakButConflictingKindsCount() {
         assertThat(score("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft")).isEqualTo(1.0);
         assertThat(score("HOMS REFINERY CORPORATION", "The Homs Refinery Company")).isGreaterThan(THRESHOLD);

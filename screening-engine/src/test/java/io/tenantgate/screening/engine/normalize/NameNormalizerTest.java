@@ -79,6 +79,16 @@ class NameNormalizerTest {
     }
 
     @Test
+    void chineseAndKoreanPersonalNamesKeepEachWrittenWord() {
+        assertThat(NameNormalizer.normalize("김정은", EntryType.INDIVIDUAL).text()).isEqualTo("KIM JONGUN");
+        assertThat(NameNormalizer.normalize("习近平", EntryType.INDIVIDUAL).text()).isEqualTo("XI JINPING");
+        assertThat(NameNormalizer.normalize("丽丽 马", EntryType.INDIVIDUAL).text()).isEqualTo("LILI MA");
+        assertThat(NameNormalizer.normalize("영일 상철 강", EntryType.INDIVIDUAL).text()).isEqualTo("YONGIL SANGCHOL KANG");
+        assertThat(NameNormalizer.normalize("丽丽 马", EntryType.INDIVIDUAL).everySyllable()).isTrue();
+        assertThat(NameNormalizer.normalize("Li Ma", EntryType.INDIVIDUAL).everySyllable()).isFalse();
+    }
+
+    @Test
     void initialsPunctuationDigitsAndDuplicates() {
         assertThat(text("A.B.C. Company")).isEqualTo("ABC CO");
         assertThat(NameNormalizer.normalize("Hans J. Friedrich", EntryType.UNKNOWN).tokens().get(1).kind())
