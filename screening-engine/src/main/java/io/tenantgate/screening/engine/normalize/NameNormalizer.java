@@ -32,7 +32,11 @@ public final class NameNormalizer {
         List<String> words = NumberWords.toDigits(tokenize(organisation ? ascii : inReadingOrder(ascii)));
         List<String> legalForms = new ArrayList<>();
         List<String> canonical = individual ? words : canonicalLegalForms(words, legalForms);
-        LinkedHashSet<String> distinct = new LinkedHashSet<>(canonical.size());
+        // a repeated word is usually a source writing it twice; in a Chinese or Korean name written in its
+        // own script it is a second syllable that happens to romanise alike (洋 杨, YANG YANG)
+        boolean everySyllable = individual && syllabic;
+        java.util.Collection<String> distinct = everySyllable ? new ArrayList<>(canonical.size())
+                : new LinkedHashSet<>(canonical.size());
         for (String word : canonical) {
             distinct.add(Vocabulary.isWeak(word) ? word : finalYAsI(word));
         }
@@ -40,7 +44,7 @@ public final class NameNormalizer {
         for (String word : distinct) {
             tokens.add(new NameToken(word, kindOf(word, individual, syllabic), PhoneticKey.of(word)));
         }
-        return new NormalizedName(name, tokens, legalForms, NameScript.of(name), individual && syllabic);
+        return new NormalizedName(name, tokens, legalForms, NameScript.of(name), everySyllable);
     }
 
     /**

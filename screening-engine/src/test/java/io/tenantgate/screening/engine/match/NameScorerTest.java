@@ -65,6 +65,17 @@ class NameScorerTest {
     }
 
     @Test
+    void genderFormsAndDifferentFirstSoundsAreOtherNames() {
+        assertThat(person("Antonia Rodriguez", "Antonio Rodriguez Capetillo")).isLessThan(THRESHOLD);
+        assertThat(person("Daniela Gomez", "Daniel Gomez Velazquez")).isLessThan(THRESHOLD);
+        assertThat(person("Terry Ford", "Jerry Vernon Ford")).isLessThan(THRESHOLD);
+        // the same sound written two ways still agrees
+        assertThat(person("Yusuf Ahmed", "Jusuf Ahmed")).isGreaterThan(THRESHOLD);
+        assertThat(score("Schell plc", "Shell plc")).isGreaterThan(0.8);
+        assertThat(person("Roberto Garcia Lopez", "Robert Garcia Lopez")).isGreaterThan(THRESHOLD);
+    }
+
+    @Test
     void legalFormsAreWeakButConflictingKindsCount() {
         assertThat(score("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft")).isEqualTo(1.0);
         assertThat(score("HOMS REFINERY CORPORATION", "The Homs Refinery Company")).isGreaterThan(THRESHOLD);
