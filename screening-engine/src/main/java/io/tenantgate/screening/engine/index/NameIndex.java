@@ -41,6 +41,8 @@ final class NameIndex {
     private final Map<String, int[]> byPhoneticKeyAndLength;
     /** Words romanised from Arabic or Hebrew, which match any length and even two-consonant keys. */
     private final Map<String, int[]> abjadByPhoneticKey;
+    /** Strong single words by their text with doubled letters written once (HASSAN, HASAN). */
+    private final Map<String, int[]> bySqueezedText;
     /** Hash of each deletion variant of a strong list word to the ids of the words that have it. */
     private final HashPostings deletionVariants;
     private final ThreadLocal<Scratch> scratch;
@@ -48,7 +50,8 @@ final class NameIndex {
     private NameIndex(List<ComparableName> names, Unit[] vocabulary, int[][] postings, int[][] nameWords,
                       Map<String, int[]> singlesByText, Map<String, int[]> joinsByText,
                       Map<String, int[]> byPhoneticKey, Map<String, int[]> byPhoneticKeyAndLength,
-                      Map<String, int[]> abjadByPhoneticKey, HashPostings deletionVariants) {
+                      Map<String, int[]> abjadByPhoneticKey, Map<String, int[]> bySqueezedText,
+                      HashPostings deletionVariants) {
         this.names = names;
         this.vocabulary = vocabulary;
         this.postings = postings;
@@ -58,6 +61,7 @@ final class NameIndex {
         this.byPhoneticKey = byPhoneticKey;
         this.byPhoneticKeyAndLength = byPhoneticKeyAndLength;
         this.abjadByPhoneticKey = abjadByPhoneticKey;
+        this.bySqueezedText = bySqueezedText;
         this.deletionVariants = deletionVariants;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(names.size(), vocabulary.length));
     }
@@ -88,6 +92,7 @@ final class NameIndex {
         Map<String, IntList> phonetic = new HashMap<>();
         Map<String, IntList> phoneticAndLength = new HashMap<>();
         Map<String, IntList> abjadPhonetic = new HashMap<>();
+        Map<String, IntList> squeezed = new HashMap<>();
         LongList deletions = new LongList();
         for (int id = 0; id < vocabulary.size(); id++) {
             Unit unit = vocabulary.get(id);
@@ -101,6 +106,7 @@ final class NameIndex {
                 abjadPhonetic.computeIfAbsent(unit.phoneticKey(), key -> new IntList()).add(id);
             }
             if (!unit.joined() && unit.strong()) {
+                squeezed.computeIfAbsent(TokenSimilarity.squeezed(unit.text()), key -> new IntList()).add(id);
                 long word = id;
                 DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
                         hash -> deletions.add(((long) hash << 32) | word));
@@ -109,7 +115,7 @@ final class NameIndex {
         return new NameIndex(List.copyOf(names), vocabulary.toArray(Unit[]::new),
                 postings.stream().map(IntList::toArray).toArray(int[][]::new), nameWords,
                 frozen(singles), frozen(joins), frozen(phonetic), frozen(phoneticAndLength), frozen(abjadPhonetic),
-                new HashPostings(deletions.toArray()));
+                frozen(squeezed), new HashPostings(deletions.toArray()));
     }
 
     /** The similarity of two words depends on their text and on these attributes only. */
@@ -162,6 +168,7 @@ final class NameIndex {
             return;
         }
         visitAll(singlesByText.getOrDefault(unit.text().substring(0, 1), NONE), work, word); // a listed initial
+        visitAll(bySqueezedText.getOrDefault(TokenSimilarity.squeezed(unit.text()), NONE), work, word);
         DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
                 hash -> deletionVariants.forEach(hash, id -> {
                     if (work.firstVisit(id)) {

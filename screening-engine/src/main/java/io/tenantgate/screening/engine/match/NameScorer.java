@@ -24,6 +24,13 @@ public final class NameScorer {
     static final double SINGLE_WORD_FACTOR = 0.85;
     static final double NO_STRONG_WORD_FACTOR = 0.5;
     static final double LEGAL_FORM_CONFLICT_FACTOR = 0.85;
+    /** A country in one organisation's name and not the other's: a subsidiary (Banco Santander Mexico). */
+    static final double UNMATCHED_COUNTRY_FACTOR = 0.85;
+    /**
+     * A person's own name paired with the other's father's name ("Abdullah bin Omar", "Omar bin Abdullah"):
+     * the same words naming son and father the other way round.
+     */
+    static final double SWAPPED_PATRONYMIC_FACTOR = 0.85;
 
     private NameScorer() {
     }
@@ -119,6 +126,7 @@ public final class NameScorer {
         long pairedWithStrongC = 0;
         double matchedWeight = 0;
         double similaritySum = 0;
+        boolean swapped = false;
         for (int p = 0; p < count; p++) {
             Unit qu = q[qIndex[p]];
             Unit cu = c[cIndex[p]];
@@ -127,6 +135,8 @@ public final class NameScorer {
             }
             usedQ |= qu.mask();
             usedC |= cu.mask();
+            swapped |= ((qu.mask() & query.ownNameMask()) != 0 && (cu.mask() & candidate.fatherNameMask()) != 0)
+                    || ((qu.mask() & query.fatherNameMask()) != 0 && (cu.mask() & candidate.ownNameMask()) != 0);
             pairedWithStrongC |= qu.strong() ? cu.mask() : 0;
             if (qu.text().length() == 1 && cu.text().length() > 1) {
                 initialOnlyC |= cu.mask();
@@ -142,7 +152,7 @@ public final class NameScorer {
         if (matchedWeight == 0) {
             return 0.0;
         }
-        Alignment alignment = new Alignment(usedQ, usedC, initialOnlyQ, initialOnlyC, pairedWithStrongC);
+        Alignment alignment = new Alignment(usedQ, usedC, initialOnlyQ, initialOnlyC, pairedWithStrongC, swapped);
         return similaritySum / matchedWeight * penalties(query, candidate, alignment);
     }
 
@@ -168,7 +178,8 @@ public final class NameScorer {
      * Token positions paired on each side, those whose only partner is an initial, and the list positions
      * paired with a strong query word.
      */
-    private record Alignment(long usedQ, long usedC, long initialOnlyQ, long initialOnlyC, long pairedWithStrongC) {
+    private record Alignment(long usedQ, long usedC, long initialOnlyQ, long initialOnlyC, long pairedWithStrongC,
+                             boolean swappedPatronymic) {
     }
 
     private static boolean ranksBefore(double score, Unit q, Unit c, double otherScore, Unit otherQ, Unit otherC) {
@@ -209,6 +220,11 @@ public final class NameScorer {
             factor *= NO_STRONG_WORD_FACTOR;
         } else if (matchedStrong == 1 && (query.strongCount() >= 2 || candidate.strongCount() >= 2)) {
             factor *= SINGLE_WORD_FACTOR;
+        }
+        factor *= power(UNMATCHED_COUNTRY_FACTOR, Long.bitCount(query.countryMask() & ~usedQ)
+                + Long.bitCount(candidate.countryMask() & ~usedC));
+        if (alignment.swappedPatronymic()) {
+            factor *= SWAPPED_PATRONYMIC_FACTOR;
         }
         if (LegalFormFamilies.conflict(query.specificLegalForms(), candidate.specificLegalForms())) {
             factor *= LEGAL_FORM_CONFLICT_FACTOR;

@@ -27,6 +27,8 @@ public final class TokenSimilarity {
      * always different names: the start of a name is what spelling and transliteration vary least.
      */
     static final double DIFFERENT_FIRST_SOUND_SCORE = 0.8;
+    /** Words that differ only in doubled letters (HASSAN, HASAN; UUN, UN): a spelling habit or a typo. */
+    static final double DOUBLED_LETTER_SCORE = 0.95;
     /** Below this Jaro-Winkler, Latin words with one skeleton are different names (BARROS, PREZAS). */
     private static final double PHONETIC_MIN_JARO_WINKLER = 0.8;
     /** Words run together share skeletons by chance more often: they must look more alike. */
@@ -54,6 +56,9 @@ public final class TokenSimilarity {
             return 0.0; // legal forms, stopwords, numbers and romanised characters must be spelled alike
         }
         boolean joined = a.joined() || b.joined();
+        if (!joined && squeezed(a.text()).equals(squeezed(b.text()))) {
+            return Math.max(DOUBLED_LETTER_SCORE, JaroWinkler.similarity(a.text(), b.text())); // JOONG, JONG; UUN, UN
+        }
         Skeleton skeleton = skeleton(a, b, joined);
         int edits = joined ? 0 : EditDistance.allowedEdits(Math.min(la, lb));
         // each edit changes at most two letters of the set of letters used
@@ -74,6 +79,22 @@ public final class TokenSimilarity {
         }
         // two edits are a weaker tie than one, whatever Jaro-Winkler says of the pair
         return Math.max(jaroWinkler - (distance > 1 ? SECOND_EDIT_COST : 0.0), phonetic);
+    }
+
+    /** The word with runs of one letter written once: HASSAN is HASAN. */
+    public static String squeezed(String word) {
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) == word.charAt(i - 1)) {
+                StringBuilder out = new StringBuilder(word.length()).append(word, 0, i);
+                for (int j = i; j < word.length(); j++) {
+                    if (word.charAt(j) != word.charAt(j - 1)) {
+                        out.append(word.charAt(j));
+                    }
+                }
+                return out.toString();
+            }
+        }
+        return word;
     }
 
     /**

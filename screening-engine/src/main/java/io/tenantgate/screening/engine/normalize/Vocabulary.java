@@ -82,7 +82,14 @@ public final class Vocabulary {
         return isLegalForm(token) || isStopwordOrParticle(token);
     }
 
-    static boolean isStopwordOrParticle(String token) {
+    private static final Set<String> PATRONYMIC_PARTICLES = Set.of("BIN", "BEN", "IBN", "BINT", "BENT", "OULD");
+
+    /** "Son of", "daughter of": the word after it names the father, the word before it the person. */
+    public static boolean isPatronymicParticle(String token) {
+        return PATRONYMIC_PARTICLES.contains(token);
+    }
+
+    public static boolean isStopwordOrParticle(String token) {
         return STOPWORDS.contains(token) || PARTICLES_AND_TITLES.contains(token);
     }
 

@@ -76,6 +76,22 @@ class NameScorerTest {
     }
 
     @Test
+    void spellingHabits() {
+        assertThat(person("Kim Jong-uun", "Kim Jong-un")).isGreaterThan(THRESHOLD);
+        assertThat(person("Abd al-Aziz al-Nuristani", "Abdul Aziz Nooristani")).isGreaterThan(THRESHOLD);
+        assertThat(person("Володимир Зеленський", "Volodymyr Oleksandrovych Zelenskyy")).isGreaterThan(THRESHOLD);
+        assertThat(score("vanderbilt corp", "van der bilt corp")).isGreaterThan(THRESHOLD);
+    }
+
+    @Test
+    void subsidiariesByCountryAndSwappedPatronymicsDiffer() {
+        assertThat(NameComparison.score("Banco Santander S.A.", "Banco Santander Mexico S.A.", "Company"))
+                .isLessThan(THRESHOLD);
+        assertThat(person("Ahmad bin Hasan al-Ubaidi", "Hasan bin Ahmad al-Ubaidi")).isLessThan(THRESHOLD);
+        assertThat(person("Ahmad bin Hasan al-Ubaidi", "Ahmad bin Hasan al-Ubaidi")).isEqualTo(1.0);
+    }
+
+    @Test
     void legalFormsAreWeakButConflictingKindsCount() {
         assertThat(score("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft")).isEqualTo(1.0);
         assertThat(score("HOMS REFINERY CORPORATION", "The Homs Refinery Company")).isGreaterThan(THRESHOLD);

@@ -98,7 +98,10 @@ class NameNormalizerTest {
         assertThat(text("Brigade Forty-Four")).isEqualTo("BRIGADE 44");
         assertThat(text("Sergey Sergey Shoigu")).isEqualTo("SERGEY SHOIGU");
         assertThat(text("Dmitry")).isEqualTo("DMITRI");
-        assertThat(text("'Abd al-'Aziz")).isEqualTo("ABD AL AZIZ");
+        assertThat(text("'Abd al-'Aziz")).isEqualTo("ABDUL AZIZ");
+        assertThat(text("Abd ar-Rahman")).isEqualTo("ABDUL RAHMAN");
+        assertThat(text("Abdel Aziz")).isEqualTo("ABDUL AZIZ");
+        assertThat(text("Volodymyr Zelenskyy")).isEqualTo(text("Владимир Зеленский").replace("VLADIMIR", "VOLODYMYR"));
     }
 
     @Test
