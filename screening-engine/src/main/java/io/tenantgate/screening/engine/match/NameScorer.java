@@ -16,7 +16,13 @@ import java.util.List;
 public final class NameScorer {
 
     static final double EXTRA_QUERY_WORD_FACTOR = 0.95;
-    static final double EXTRA_LIST_WORD_FACTOR = 0.97;
+    /**
+     * A listed word the query lacks. Two words shared with part of a longer listed name is the usual
+     * coincidence (a common given name and surname); three or more shared words identify far better.
+     */
+    static final double EXTRA_LIST_WORD_FACTOR = 0.95;
+    static final double EXTRA_LIST_WORD_FACTOR_WELL_MATCHED = 0.97;
+    static final int WELL_MATCHED = 3;
     static final double CONFLICTING_WORD_FACTOR = 0.75;
     static final double UNMATCHED_WEAK_WORD_FACTOR = 0.98;
     /** Numbers tell apart funds, vessels and subsidiaries: one without a partner costs like a conflict. */
@@ -211,7 +217,8 @@ public final class NameScorer {
         double factor = power(CONFLICTING_WORD_FACTOR, conflicts)
                 * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_QUERY_WORD_FACTOR,
                         Math.max(0, extraQuery - conflicts))
-                * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_LIST_WORD_FACTOR,
+                * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR
+                        : matchedStrong >= WELL_MATCHED ? EXTRA_LIST_WORD_FACTOR_WELL_MATCHED : EXTRA_LIST_WORD_FACTOR,
                         Math.max(0, extraList - conflicts))
                 * power(UNMATCHED_WEAK_WORD_FACTOR, unmatchedWeak)
                 * power(UNMATCHED_NUMBER_FACTOR, Long.bitCount(query.numberMask() & ~usedQ)

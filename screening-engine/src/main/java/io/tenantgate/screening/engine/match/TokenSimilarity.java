@@ -20,13 +20,13 @@ public final class TokenSimilarity {
      * Given names that differ only in the grammatical gender ending: ANTONIO and ANTONIA, DANIEL and DANIELA,
      * IVANOV and IVANOVA. One letter apart, but they name a man and a woman.
      */
-    static final double GENDER_VARIANT_SCORE = 0.8;
+    static final double GENDER_VARIANT_SCORE = 0.75;
     private static final int MIN_GENDER_VARIANT_STEM = 4;
     /**
      * Words whose first sounds differ (TERRY and JERRY, WAYNE and JAYNE, HARPER and CARPER) are nearly
      * always different names: the start of a name is what spelling and transliteration vary least.
      */
-    static final double DIFFERENT_FIRST_SOUND_SCORE = 0.8;
+    static final double DIFFERENT_FIRST_SOUND_SCORE = 0.75;
     /** Words that differ only in doubled letters (HASSAN, HASAN; UUN, UN): a spelling habit or a typo. */
     static final double DOUBLED_LETTER_SCORE = 0.95;
     /** Below this Jaro-Winkler, Latin words with one skeleton are different names (BARROS, PREZAS). */
@@ -190,7 +190,7 @@ public final class TokenSimilarity {
     }
 
     /**
-     * The class of a word's first sound: any vowel; B/P; D/T (TH); G/K/Q/hard C (KH, GH); soft C/S/Z (SH);
+     * The class of a word's first sound: any vowel; B/P; D/T (TH); G/K/Q/hard C (KH, GH); soft C/S/Z/SH/SCH;
      * F/V/W (PH); J/Y; others themselves. Transliterations swap within a class (Yusuf, Jusuf; Wladimir,
      * Vladimir; Kadhafi, Gaddafi), rarely across.
      */
@@ -214,7 +214,7 @@ public final class TokenSimilarity {
             case 'D', 'T' -> 'T';
             case 'G', 'K', 'Q' -> 'K';
             case 'C' -> next == 'E' || next == 'I' || next == 'Y' ? 'S' : next == 'H' ? 'C' : 'K';
-            case 'S', 'Z' -> next == 'H' || (next == 'C' && word.startsWith("SCH")) ? 'C' : 'S';
+            case 'S', 'Z' -> 'S'; // SH and SCH too: SHEINBAUM, STEINBAUM; SCHELL, SHELL
             case 'F', 'V', 'W' -> 'F';
             case 'J', 'Y' -> 'J';
             default -> c;
