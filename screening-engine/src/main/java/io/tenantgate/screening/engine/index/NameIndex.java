@@ -106,7 +106,7 @@ final class NameIndex {
                 abjadPhonetic.computeIfAbsent(unit.phoneticKey(), key -> new IntList()).add(id);
             }
             if (!unit.joined() && unit.strong()) {
-                squeezed.computeIfAbsent(TokenSimilarity.squeezed(unit.text()), key -> new IntList()).add(id);
+                squeezed.computeIfAbsent(unit.squeezed(), key -> new IntList()).add(id);
                 long word = id;
                 DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
                         hash -> deletions.add(((long) hash << 32) | word));
@@ -168,7 +168,7 @@ final class NameIndex {
             return;
         }
         visitAll(singlesByText.getOrDefault(unit.text().substring(0, 1), NONE), work, word); // a listed initial
-        visitAll(bySqueezedText.getOrDefault(TokenSimilarity.squeezed(unit.text()), NONE), work, word);
+        visitAll(bySqueezedText.getOrDefault(unit.squeezed(), NONE), work, word);
         DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
                 hash -> deletionVariants.forEach(hash, id -> {
                     if (work.firstVisit(id)) {

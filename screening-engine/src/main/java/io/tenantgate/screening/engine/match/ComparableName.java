@@ -58,7 +58,7 @@ public final class ComparableName {
         for (int i = 0; i < tokens.size(); i++) {
             String text = tokens.get(i).text();
             if (normalized.organisation() && tokens.get(i).kind() == TokenKind.STRONG && text.length() >= MIN_COUNTRY_NAME
-                    && Countries.toIso(text).isPresent()) {
+                    && Countries.isCountryName(text)) {
                 countries |= 1L << i;
             }
             if (Vocabulary.isPatronymicParticle(text) && tokens.get(i).kind() == TokenKind.WEAK) {

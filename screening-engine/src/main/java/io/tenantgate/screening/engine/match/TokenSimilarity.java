@@ -56,7 +56,7 @@ public final class TokenSimilarity {
             return 0.0; // legal forms, stopwords, numbers and romanised characters must be spelled alike
         }
         boolean joined = a.joined() || b.joined();
-        if (!joined && squeezed(a.text()).equals(squeezed(b.text()))) {
+        if (!joined && a.letters() == b.letters() && a.squeezed().equals(b.squeezed())) {
             return Math.max(DOUBLED_LETTER_SCORE, JaroWinkler.similarity(a.text(), b.text())); // JOONG, JONG; UUN, UN
         }
         Skeleton skeleton = skeleton(a, b, joined);

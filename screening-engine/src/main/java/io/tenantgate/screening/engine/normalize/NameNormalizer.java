@@ -218,9 +218,15 @@ public final class NameNormalizer {
         boolean atEdge = start == 0 || start + 1 == words.size();
         for (Map.Entry<List<String>, String> phrase : Vocabulary.LEGAL_FORM_PHRASES.getOrDefault(words.get(start), List.of())) {
             List<String> parts = phrase.getKey();
-            if ((parts.size() > 1 || atEdge) && start + parts.size() <= words.size()
-                    && words.subList(start, start + parts.size()).equals(parts)) {
+            if ((parts.size() > 1 || atEdge) && phraseAt(words, start, parts)) {
                 return phrase;
+            }
+        }
+        if (words.get(start).length() >= MISSPELLED_PHRASE_START) {
+            for (Map.Entry<List<String>, String> phrase : Vocabulary.LONG_FIRST_WORD_PHRASES) {
+                if (phraseAt(words, start, phrase.getKey())) {
+                    return phrase;
+                }
             }
         }
         for (Map.Entry<List<String>, String> phrase : Vocabulary.longSingleWordForms()) {
@@ -229,6 +235,21 @@ public final class NameNormalizer {
             }
         }
         return null;
+    }
+
+    private static final int MISSPELLED_PHRASE_START = 8;
+
+    /** The words of a legal form phrase from {@code start}, its long words possibly misspelled. */
+    private static boolean phraseAt(List<String> words, int start, List<String> parts) {
+        if (start + parts.size() > words.size()) {
+            return false;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (!Vocabulary.phraseWordMatches(words.get(start + i), parts.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TokenKind kindOf(String word, boolean individual, boolean syllabic) {
