@@ -31,6 +31,8 @@ final class NameIndex {
     private final List<ComparableName> names;
     /** Distinct list words: text with the attributes the similarity depends on (strength, script). */
     private final Unit[] vocabulary;
+    /** Per vocabulary word: its letter set (high half) and length (low half). */
+    private final long[] wordShapes;
     private final int[][] postings;
     /** For each name, the vocabulary id of each of its units. */
     private final int[][] nameWords;
@@ -54,6 +56,7 @@ final class NameIndex {
                       HashPostings deletionVariants) {
         this.names = names;
         this.vocabulary = vocabulary;
+        this.wordShapes = java.util.Arrays.stream(vocabulary).mapToLong(NameIndex::shapeOf).toArray();
         this.postings = postings;
         this.nameWords = nameWords;
         this.singlesByText = singlesByText;
@@ -169,12 +172,30 @@ final class NameIndex {
         }
         visitAll(singlesByText.getOrDefault(unit.text().substring(0, 1), NONE), work, word); // a listed initial
         visitAll(bySqueezedText.getOrDefault(unit.squeezed(), NONE), work, word);
+        // last: every word that equals, sounds like, doubles a letter of or abbreviates the query word has
+        // been visited, so a word first met here counts only if it is within the allowed edits
         DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
                 hash -> deletionVariants.forEach(hash, id -> {
-                    if (work.firstVisit(id)) {
+                    if (mayBeWithinEdits(unit, wordShapes[id]) && work.firstVisit(id)) {
                         word.accept(id);
                     }
                 }));
+    }
+
+    /**
+     * Cheap necessary conditions for two words to be within the edits their length allows, read from the
+     * list word's packed shape (one array read instead of the word's objects).
+     */
+    private static boolean mayBeWithinEdits(Unit query, long listedShape) {
+        int la = query.text().length();
+        int lb = (int) listedShape;
+        int edits = EditDistance.allowedEdits(Math.min(la, lb));
+        return edits > 0 && Math.abs(la - lb) <= edits
+                && Integer.bitCount(query.letters() ^ (int) (listedShape >>> 32)) <= 2 * edits;
+    }
+
+    private static long shapeOf(Unit unit) {
+        return ((long) unit.letters() << 32) | unit.text().length();
     }
 
     /**
