@@ -10,6 +10,9 @@ import io.tenantgate.screening.engine.normalize.NameScript;
 public final class TokenSimilarity {
 
     static final double SECOND_EDIT_COST = 0.05;
+    /** Two edits in a word of six or seven letters change a third of it (ROGERS, ROBERT): a weaker tie. */
+    static final double SECOND_EDIT_COST_SHORT_WORD = 0.08;
+    private static final int SHORT_FOR_TWO_EDITS = 8;
     /** An initial agrees with a word but is far weaker evidence than the word itself. */
     static final double INITIAL_SCORE = 0.75;
     /** Same skeleton, similar spelling: a transliteration variant, or a different name that sounds alike. */
@@ -72,13 +75,21 @@ public final class TokenSimilarity {
             return phonetic;
         }
         if (differentFirstSounds(a.text(), b.text())) {
-            return Math.min(DIFFERENT_FIRST_SOUND_SCORE, Math.max(jaroWinkler - (distance > 1 ? SECOND_EDIT_COST : 0.0), phonetic));
+            return Math.min(DIFFERENT_FIRST_SOUND_SCORE, Math.max(jaroWinkler - secondEditCost(distance, Math.min(la, lb)),
+                    phonetic));
         }
         if (distance == 1 && genderVariants(a.text(), b.text())) {
             return Math.min(GENDER_VARIANT_SCORE, Math.max(jaroWinkler, phonetic));
         }
         // two edits are a weaker tie than one, whatever Jaro-Winkler says of the pair
-        return Math.max(jaroWinkler - (distance > 1 ? SECOND_EDIT_COST : 0.0), phonetic);
+        return Math.max(jaroWinkler - secondEditCost(distance, Math.min(la, lb)), phonetic);
+    }
+
+    private static double secondEditCost(int distance, int shorterLength) {
+        if (distance <= 1) {
+            return 0.0;
+        }
+        return shorterLength < SHORT_FOR_TWO_EDITS ? SECOND_EDIT_COST_SHORT_WORD : SECOND_EDIT_COST;
     }
 
     /** The word with runs of one letter written once: HASSAN is HASAN. */
