@@ -40,18 +40,20 @@ final class NameIndex {
     private final Map<String, int[]> joinsByText;
     private final Map<String, int[]> byPhoneticKey;
     /** The same by key and word length: Latin words match phonetically only at about the same length. */
-    private final Map<String, int[]> byPhoneticKeyAndLength;
+    private final Map<String, int[][]> byPhoneticKeyAndLength;
     /** Words romanised from Arabic or Hebrew, which match any length and even two-consonant keys. */
     private final Map<String, int[]> abjadByPhoneticKey;
-    /** Strong single words by their text with doubled letters written once (HASSAN, HASAN). */
+    /** Strong single words with doubled letters, by their text with them written once (HASSAN as HASAN). */
     private final Map<String, int[]> bySqueezedText;
+    /** Single-letter list words, by letter. */
+    private final int[][] initials;
     /** Hash of each deletion variant of a strong list word to the ids of the words that have it. */
     private final HashPostings deletionVariants;
     private final ThreadLocal<Scratch> scratch;
 
     private NameIndex(List<ComparableName> names, Unit[] vocabulary, int[][] postings, int[][] nameWords,
                       Map<String, int[]> singlesByText, Map<String, int[]> joinsByText,
-                      Map<String, int[]> byPhoneticKey, Map<String, int[]> byPhoneticKeyAndLength,
+                      Map<String, int[]> byPhoneticKey, Map<String, int[][]> byPhoneticKeyAndLength,
                       Map<String, int[]> abjadByPhoneticKey, Map<String, int[]> bySqueezedText,
                       HashPostings deletionVariants) {
         this.names = names;
@@ -65,6 +67,10 @@ final class NameIndex {
         this.byPhoneticKeyAndLength = byPhoneticKeyAndLength;
         this.abjadByPhoneticKey = abjadByPhoneticKey;
         this.bySqueezedText = bySqueezedText;
+        this.initials = new int[26][];
+        for (char c = 'A'; c <= 'Z'; c++) {
+            initials[c - 'A'] = singlesByText.getOrDefault(String.valueOf(c), NONE);
+        }
         this.deletionVariants = deletionVariants;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(names.size(), vocabulary.length));
     }
@@ -93,7 +99,7 @@ final class NameIndex {
         Map<String, IntList> singles = new HashMap<>();
         Map<String, IntList> joins = new HashMap<>();
         Map<String, IntList> phonetic = new HashMap<>();
-        Map<String, IntList> phoneticAndLength = new HashMap<>();
+        Map<String, Map<Integer, IntList>> phoneticAndLength = new HashMap<>();
         Map<String, IntList> abjadPhonetic = new HashMap<>();
         Map<String, IntList> squeezed = new HashMap<>();
         LongList deletions = new LongList();
@@ -102,14 +108,16 @@ final class NameIndex {
             (unit.joined() ? joins : singles).computeIfAbsent(unit.text(), key -> new IntList()).add(id);
             if (!unit.phoneticKey().isEmpty() && (!unit.joined() || TokenSimilarity.mayMatchPhonetically(unit))) {
                 phonetic.computeIfAbsent(unit.phoneticKey(), key -> new IntList()).add(id);
-                phoneticAndLength.computeIfAbsent(keyAndLength(unit.phoneticKey(), unit.text().length()),
-                        key -> new IntList()).add(id);
+                phoneticAndLength.computeIfAbsent(unit.phoneticKey(), key -> new HashMap<>())
+                        .computeIfAbsent(unit.text().length(), length -> new IntList()).add(id);
             }
             if (unit.script() == NameScript.ABJAD && !unit.joined() && !unit.phoneticKey().isEmpty()) {
                 abjadPhonetic.computeIfAbsent(unit.phoneticKey(), key -> new IntList()).add(id);
             }
             if (!unit.joined() && unit.strong()) {
-                squeezed.computeIfAbsent(unit.squeezed(), key -> new IntList()).add(id);
+                if (!unit.squeezed().equals(unit.text())) {
+                    squeezed.computeIfAbsent(unit.squeezed(), key -> new IntList()).add(id);
+                }
                 long word = id;
                 DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
                         hash -> deletions.add(((long) hash << 32) | word));
@@ -117,7 +125,7 @@ final class NameIndex {
         }
         return new NameIndex(List.copyOf(names), vocabulary.toArray(Unit[]::new),
                 postings.stream().map(IntList::toArray).toArray(int[][]::new), nameWords,
-                frozen(singles), frozen(joins), frozen(phonetic), frozen(phoneticAndLength), frozen(abjadPhonetic),
+                frozen(singles), frozen(joins), frozen(phonetic), byLength(phoneticAndLength), frozen(abjadPhonetic),
                 frozen(squeezed), new HashPostings(deletions.toArray()));
     }
 
@@ -170,8 +178,16 @@ final class NameIndex {
         if (unit.joined()) {
             return;
         }
-        visitAll(singlesByText.getOrDefault(unit.text().substring(0, 1), NONE), work, word); // a listed initial
+        char first = unit.text().charAt(0);
+        // a listed initial (or a listed single digit, which compares the same way)
+        visitAll(first >= 'A' && first <= 'Z' ? initials[first - 'A']
+                : singlesByText.getOrDefault(String.valueOf(first), NONE), work, word);
+        // doubled letters: list words with them are kept by their squeezed spelling; a list word without
+        // them that equals the query word squeezed is found by its text
         visitAll(bySqueezedText.getOrDefault(unit.squeezed(), NONE), work, word);
+        if (!unit.squeezed().equals(unit.text())) {
+            visitAll(singlesByText.getOrDefault(unit.squeezed(), NONE), work, word);
+        }
         // last: every word that equals, sounds like, doubles a letter of or abbreviates the query word has
         // been visited, so a word first met here counts only if it is within the allowed edits
         DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
@@ -213,8 +229,10 @@ final class NameIndex {
         }
         if (TokenSimilarity.mayMatchPhonetically(unit)) {
             int length = unit.text().length();
-            for (int other = length - TokenSimilarity.CLOSE_LENGTH; other <= length + TokenSimilarity.CLOSE_LENGTH; other++) {
-                visitAll(byPhoneticKeyAndLength.getOrDefault(keyAndLength(key, other), NONE), work, word);
+            int[][] byLength = byPhoneticKeyAndLength.get(key);
+            for (int other = Math.max(0, length - TokenSimilarity.CLOSE_LENGTH);
+                 byLength != null && other <= length + TokenSimilarity.CLOSE_LENGTH && other < byLength.length; other++) {
+                visitAll(byLength[other], work, word);
             }
         }
         if (!unit.joined()) {
@@ -222,8 +240,16 @@ final class NameIndex {
         }
     }
 
-    private static String keyAndLength(String key, int length) {
-        return key + ':' + length;
+    /** Per key, the ids by word length (an empty array for lengths without words). */
+    private static Map<String, int[][]> byLength(Map<String, Map<Integer, IntList>> lists) {
+        Map<String, int[][]> arrays = new HashMap<>();
+        lists.forEach((key, byLength) -> {
+            int[][] ids = new int[byLength.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1][];
+            java.util.Arrays.fill(ids, NONE);
+            byLength.forEach((length, list) -> ids[length] = list.toArray());
+            arrays.put(key, ids);
+        });
+        return arrays;
     }
 
     private static void visitAll(int[] ids, Scratch work, IntConsumer word) {
