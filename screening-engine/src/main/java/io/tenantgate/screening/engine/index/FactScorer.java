@@ -1,6 +1,7 @@
 package io.tenantgate.screening.engine.index;
 
 import io.tenantgate.screening.engine.model.Entry;
+import io.tenantgate.screening.engine.model.EntryType;
 import io.tenantgate.screening.engine.model.Identifier;
 import io.tenantgate.screening.engine.model.PartialDate;
 import java.util.ArrayList;
@@ -33,12 +34,21 @@ final class FactScorer {
     }
 
     static List<FactEvidence> evidence(PartyQuery query, Entry entry) {
+        return evidence(query, entry, false);
+    }
+
+    /**
+     * {@code organisationName}: the matched list name carries a legal form (LTD, PJSC, CORP, ...), so an
+     * entry of unknown type (BIS and State Department rows) is an organisation, not a person.
+     */
+    static List<FactEvidence> evidence(PartyQuery query, Entry entry, boolean organisationName) {
         List<FactEvidence> facts = new ArrayList<>(4);
         dateOfBirth(query, entry, facts);
         country(query, entry, facts);
         ids(query, entry, facts);
-        if (query.type().conflictsWith(entry.type())) {
-            facts.add(new FactEvidence("type", query.type().name(), entry.type().name(), DIFFERENT_TYPE));
+        EntryType listed = entry.type() == EntryType.UNKNOWN && organisationName ? EntryType.ENTITY : entry.type();
+        if (query.type().conflictsWith(listed)) {
+            facts.add(new FactEvidence("type", query.type().name(), listed.name(), DIFFERENT_TYPE));
         }
         return facts;
     }

@@ -10,10 +10,12 @@ import java.util.function.IntConsumer;
 final class HashPostings {
 
     private static final int EMPTY = -1;
+    private static final int SLOT = 4;
+    private static final int START = 1;
+    private static final int END = 2;
 
-    private final int[] slotHash;
-    private final int[] slotStart;
-    private final int[] slotEnd;
+    /** Per slot, side by side so one probe reads one cache line: hash, start, end of its run of ids. */
+    private final int[] slots;
     private final int[] ids;
     private final int mask;
 
@@ -26,10 +28,10 @@ final class HashPostings {
         }
         int capacity = Integer.highestOneBit(Math.max(1, runs) * 2) * 2;
         mask = capacity - 1;
-        slotHash = new int[capacity];
-        slotStart = new int[capacity];
-        slotEnd = new int[capacity];
-        Arrays.fill(slotStart, EMPTY);
+        slots = new int[capacity * SLOT];
+        for (int slot = 0; slot < capacity; slot++) {
+            slots[slot * SLOT + START] = EMPTY;
+        }
         ids = new int[sorted.length];
         for (int start = 0; start < sorted.length; ) {
             int hash = hashOf(sorted[start]);
@@ -38,18 +40,20 @@ final class HashPostings {
                 ids[end] = (int) sorted[end];
                 end++;
             }
-            int slot = slotOf(hash);
-            slotHash[slot] = hash;
-            slotStart[slot] = start;
-            slotEnd[slot] = end;
+            int slot = slotOf(hash) * SLOT;
+            slots[slot] = hash;
+            slots[slot + START] = start;
+            slots[slot + END] = end;
             start = end;
         }
     }
 
     void forEach(int hash, IntConsumer sink) {
-        int slot = slotOf(hash);
-        if (slotStart[slot] != EMPTY) {
-            for (int i = slotStart[slot]; i < slotEnd[slot]; i++) {
+        int slot = slotOf(hash) * SLOT;
+        int start = slots[slot + START];
+        if (start != EMPTY) {
+            int end = slots[slot + END];
+            for (int i = start; i < end; i++) {
                 sink.accept(ids[i]);
             }
         }
@@ -58,7 +62,7 @@ final class HashPostings {
     /** The slot holding {@code hash}, or the empty slot where it would go. */
     private int slotOf(int hash) {
         int slot = mix(hash) & mask;
-        while (slotStart[slot] != EMPTY && slotHash[slot] != hash) {
+        while (slots[slot * SLOT + START] != EMPTY && slots[slot * SLOT] != hash) {
             slot = (slot + 1) & mask;
         }
         return slot;

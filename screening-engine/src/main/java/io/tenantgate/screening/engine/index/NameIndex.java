@@ -31,6 +31,8 @@ final class NameIndex {
     private final List<ComparableName> names;
     /** Distinct list words: text with the attributes the similarity depends on (strength, script). */
     private final Unit[] vocabulary;
+    /** Per vocabulary word: its letter set (high half) and length (low half). */
+    private final long[] wordShapes;
     private final int[][] postings;
     /** For each name, the vocabulary id of each of its units. */
     private final int[][] nameWords;
@@ -38,19 +40,25 @@ final class NameIndex {
     private final Map<String, int[]> joinsByText;
     private final Map<String, int[]> byPhoneticKey;
     /** The same by key and word length: Latin words match phonetically only at about the same length. */
-    private final Map<String, int[]> byPhoneticKeyAndLength;
+    private final Map<String, int[][]> byPhoneticKeyAndLength;
     /** Words romanised from Arabic or Hebrew, which match any length and even two-consonant keys. */
     private final Map<String, int[]> abjadByPhoneticKey;
+    /** Strong single words with doubled letters, by their text with them written once (HASSAN as HASAN). */
+    private final Map<String, int[]> bySqueezedText;
+    /** Single-letter list words, by letter. */
+    private final int[][] initials;
     /** Hash of each deletion variant of a strong list word to the ids of the words that have it. */
     private final HashPostings deletionVariants;
     private final ThreadLocal<Scratch> scratch;
 
     private NameIndex(List<ComparableName> names, Unit[] vocabulary, int[][] postings, int[][] nameWords,
                       Map<String, int[]> singlesByText, Map<String, int[]> joinsByText,
-                      Map<String, int[]> byPhoneticKey, Map<String, int[]> byPhoneticKeyAndLength,
-                      Map<String, int[]> abjadByPhoneticKey, HashPostings deletionVariants) {
+                      Map<String, int[]> byPhoneticKey, Map<String, int[][]> byPhoneticKeyAndLength,
+                      Map<String, int[]> abjadByPhoneticKey, Map<String, int[]> bySqueezedText,
+                      HashPostings deletionVariants) {
         this.names = names;
         this.vocabulary = vocabulary;
+        this.wordShapes = java.util.Arrays.stream(vocabulary).mapToLong(NameIndex::shapeOf).toArray();
         this.postings = postings;
         this.nameWords = nameWords;
         this.singlesByText = singlesByText;
@@ -58,6 +66,11 @@ final class NameIndex {
         this.byPhoneticKey = byPhoneticKey;
         this.byPhoneticKeyAndLength = byPhoneticKeyAndLength;
         this.abjadByPhoneticKey = abjadByPhoneticKey;
+        this.bySqueezedText = bySqueezedText;
+        this.initials = new int[26][];
+        for (char c = 'A'; c <= 'Z'; c++) {
+            initials[c - 'A'] = singlesByText.getOrDefault(String.valueOf(c), NONE);
+        }
         this.deletionVariants = deletionVariants;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(names.size(), vocabulary.length));
     }
@@ -86,21 +99,25 @@ final class NameIndex {
         Map<String, IntList> singles = new HashMap<>();
         Map<String, IntList> joins = new HashMap<>();
         Map<String, IntList> phonetic = new HashMap<>();
-        Map<String, IntList> phoneticAndLength = new HashMap<>();
+        Map<String, Map<Integer, IntList>> phoneticAndLength = new HashMap<>();
         Map<String, IntList> abjadPhonetic = new HashMap<>();
+        Map<String, IntList> squeezed = new HashMap<>();
         LongList deletions = new LongList();
         for (int id = 0; id < vocabulary.size(); id++) {
             Unit unit = vocabulary.get(id);
             (unit.joined() ? joins : singles).computeIfAbsent(unit.text(), key -> new IntList()).add(id);
             if (!unit.phoneticKey().isEmpty() && (!unit.joined() || TokenSimilarity.mayMatchPhonetically(unit))) {
                 phonetic.computeIfAbsent(unit.phoneticKey(), key -> new IntList()).add(id);
-                phoneticAndLength.computeIfAbsent(keyAndLength(unit.phoneticKey(), unit.text().length()),
-                        key -> new IntList()).add(id);
+                phoneticAndLength.computeIfAbsent(unit.phoneticKey(), key -> new HashMap<>())
+                        .computeIfAbsent(unit.text().length(), length -> new IntList()).add(id);
             }
             if (unit.script() == NameScript.ABJAD && !unit.joined() && !unit.phoneticKey().isEmpty()) {
                 abjadPhonetic.computeIfAbsent(unit.phoneticKey(), key -> new IntList()).add(id);
             }
             if (!unit.joined() && unit.strong()) {
+                if (!unit.squeezed().equals(unit.text())) {
+                    squeezed.computeIfAbsent(unit.squeezed(), key -> new IntList()).add(id);
+                }
                 long word = id;
                 DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
                         hash -> deletions.add(((long) hash << 32) | word));
@@ -108,8 +125,8 @@ final class NameIndex {
         }
         return new NameIndex(List.copyOf(names), vocabulary.toArray(Unit[]::new),
                 postings.stream().map(IntList::toArray).toArray(int[][]::new), nameWords,
-                frozen(singles), frozen(joins), frozen(phonetic), frozen(phoneticAndLength), frozen(abjadPhonetic),
-                new HashPostings(deletions.toArray()));
+                frozen(singles), frozen(joins), frozen(phonetic), byLength(phoneticAndLength), frozen(abjadPhonetic),
+                frozen(squeezed), new HashPostings(deletions.toArray()));
     }
 
     /** The similarity of two words depends on their text and on these attributes only. */
@@ -161,13 +178,40 @@ final class NameIndex {
         if (unit.joined()) {
             return;
         }
-        visitAll(singlesByText.getOrDefault(unit.text().substring(0, 1), NONE), work, word); // a listed initial
+        char first = unit.text().charAt(0);
+        // a listed initial (or a listed single digit, which compares the same way)
+        visitAll(first >= 'A' && first <= 'Z' ? initials[first - 'A']
+                : singlesByText.getOrDefault(String.valueOf(first), NONE), work, word);
+        // doubled letters: list words with them are kept by their squeezed spelling; a list word without
+        // them that equals the query word squeezed is found by its text
+        visitAll(bySqueezedText.getOrDefault(unit.squeezed(), NONE), work, word);
+        if (!unit.squeezed().equals(unit.text())) {
+            visitAll(singlesByText.getOrDefault(unit.squeezed(), NONE), work, word);
+        }
+        // last: every word that equals, sounds like, doubles a letter of or abbreviates the query word has
+        // been visited, so a word first met here counts only if it is within the allowed edits
         DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
                 hash -> deletionVariants.forEach(hash, id -> {
-                    if (work.firstVisit(id)) {
+                    if (mayBeWithinEdits(unit, wordShapes[id]) && work.firstVisit(id)) {
                         word.accept(id);
                     }
                 }));
+    }
+
+    /**
+     * Cheap necessary conditions for two words to be within the edits their length allows, read from the
+     * list word's packed shape (one array read instead of the word's objects).
+     */
+    private static boolean mayBeWithinEdits(Unit query, long listedShape) {
+        int la = query.text().length();
+        int lb = (int) listedShape;
+        int edits = EditDistance.allowedEdits(Math.min(la, lb));
+        return edits > 0 && Math.abs(la - lb) <= edits
+                && Integer.bitCount(query.letters() ^ (int) (listedShape >>> 32)) <= 2 * edits;
+    }
+
+    private static long shapeOf(Unit unit) {
+        return ((long) unit.letters() << 32) | unit.text().length();
     }
 
     /**
@@ -185,8 +229,10 @@ final class NameIndex {
         }
         if (TokenSimilarity.mayMatchPhonetically(unit)) {
             int length = unit.text().length();
-            for (int other = length - TokenSimilarity.CLOSE_LENGTH; other <= length + TokenSimilarity.CLOSE_LENGTH; other++) {
-                visitAll(byPhoneticKeyAndLength.getOrDefault(keyAndLength(key, other), NONE), work, word);
+            int[][] byLength = byPhoneticKeyAndLength.get(key);
+            for (int other = Math.max(0, length - TokenSimilarity.CLOSE_LENGTH);
+                 byLength != null && other <= length + TokenSimilarity.CLOSE_LENGTH && other < byLength.length; other++) {
+                visitAll(byLength[other], work, word);
             }
         }
         if (!unit.joined()) {
@@ -194,8 +240,16 @@ final class NameIndex {
         }
     }
 
-    private static String keyAndLength(String key, int length) {
-        return key + ':' + length;
+    /** Per key, the ids by word length (an empty array for lengths without words). */
+    private static Map<String, int[][]> byLength(Map<String, Map<Integer, IntList>> lists) {
+        Map<String, int[][]> arrays = new HashMap<>();
+        lists.forEach((key, byLength) -> {
+            int[][] ids = new int[byLength.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1][];
+            java.util.Arrays.fill(ids, NONE);
+            byLength.forEach((length, list) -> ids[length] = list.toArray());
+            arrays.put(key, ids);
+        });
+        return arrays;
     }
 
     private static void visitAll(int[] ids, Scratch work, IntConsumer word) {

@@ -135,7 +135,8 @@ public final class ScreeningEngine {
 
     private void toMatch(PartyQuery query, ComparableName queryName, Entry entry, BestName best, double minScore,
                          List<Match> matches) {
-        List<FactEvidence> facts = FactScorer.evidence(query, entry);
+        List<FactEvidence> facts = FactScorer.evidence(query, entry,
+                !names[best.name()].normalized().legalForms().isEmpty());
         double score = clamp(best.score() + facts.stream().mapToDouble(FactEvidence::weight).sum());
         if (score >= minScore) {
             NameScore explained = NameScorer.explain(queryName, names[best.name()]);

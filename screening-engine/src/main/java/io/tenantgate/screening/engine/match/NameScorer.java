@@ -16,7 +16,13 @@ import java.util.List;
 public final class NameScorer {
 
     static final double EXTRA_QUERY_WORD_FACTOR = 0.95;
-    static final double EXTRA_LIST_WORD_FACTOR = 0.97;
+    /**
+     * A listed word the query lacks. Two words shared with part of a longer listed name is the usual
+     * coincidence (a common given name and surname); three or more shared words identify far better.
+     */
+    static final double EXTRA_LIST_WORD_FACTOR = 0.95;
+    static final double EXTRA_LIST_WORD_FACTOR_WELL_MATCHED = 0.97;
+    static final int WELL_MATCHED = 3;
     static final double CONFLICTING_WORD_FACTOR = 0.75;
     static final double UNMATCHED_WEAK_WORD_FACTOR = 0.98;
     /** Numbers tell apart funds, vessels and subsidiaries: one without a partner costs like a conflict. */
@@ -24,6 +30,13 @@ public final class NameScorer {
     static final double SINGLE_WORD_FACTOR = 0.85;
     static final double NO_STRONG_WORD_FACTOR = 0.5;
     static final double LEGAL_FORM_CONFLICT_FACTOR = 0.85;
+    /** A country in one organisation's name and not the other's: a subsidiary (Banco Santander Mexico). */
+    static final double UNMATCHED_COUNTRY_FACTOR = 0.85;
+    /**
+     * A person's own name paired with the other's father's name ("Abdullah bin Omar", "Omar bin Abdullah"):
+     * the same words naming son and father the other way round.
+     */
+    static final double SWAPPED_PATRONYMIC_FACTOR = 0.85;
 
     private NameScorer() {
     }
@@ -69,7 +82,8 @@ public final class NameScorer {
             int viaInitial = initialOnly - unpaired;
             double weight = matched + otherWeight;
             double mean = weight <= 0 ? 0 : (weight - viaInitial * (1 - TokenSimilarity.INITIAL_SCORE)) / weight;
-            double bound = mean * power(EXTRA_QUERY_WORD_FACTOR, strong - matched);
+            double bound = mean * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_QUERY_WORD_FACTOR,
+                    strong - matched);
             int solid = matched - viaInitial;
             if (solid == 0) {
                 bound *= NO_STRONG_WORD_FACTOR;
@@ -118,6 +132,7 @@ public final class NameScorer {
         long pairedWithStrongC = 0;
         double matchedWeight = 0;
         double similaritySum = 0;
+        boolean swapped = false;
         for (int p = 0; p < count; p++) {
             Unit qu = q[qIndex[p]];
             Unit cu = c[cIndex[p]];
@@ -126,6 +141,8 @@ public final class NameScorer {
             }
             usedQ |= qu.mask();
             usedC |= cu.mask();
+            swapped |= ((qu.mask() & query.ownNameMask()) != 0 && (cu.mask() & candidate.fatherNameMask()) != 0)
+                    || ((qu.mask() & query.fatherNameMask()) != 0 && (cu.mask() & candidate.ownNameMask()) != 0);
             pairedWithStrongC |= qu.strong() ? cu.mask() : 0;
             if (qu.text().length() == 1 && cu.text().length() > 1) {
                 initialOnlyC |= cu.mask();
@@ -141,7 +158,7 @@ public final class NameScorer {
         if (matchedWeight == 0) {
             return 0.0;
         }
-        Alignment alignment = new Alignment(usedQ, usedC, initialOnlyQ, initialOnlyC, pairedWithStrongC);
+        Alignment alignment = new Alignment(usedQ, usedC, initialOnlyQ, initialOnlyC, pairedWithStrongC, swapped);
         return similaritySum / matchedWeight * penalties(query, candidate, alignment);
     }
 
@@ -167,7 +184,8 @@ public final class NameScorer {
      * Token positions paired on each side, those whose only partner is an initial, and the list positions
      * paired with a strong query word.
      */
-    private record Alignment(long usedQ, long usedC, long initialOnlyQ, long initialOnlyC, long pairedWithStrongC) {
+    private record Alignment(long usedQ, long usedC, long initialOnlyQ, long initialOnlyC, long pairedWithStrongC,
+                             boolean swappedPatronymic) {
     }
 
     private static boolean ranksBefore(double score, Unit q, Unit c, double otherScore, Unit otherQ, Unit otherC) {
@@ -197,8 +215,11 @@ public final class NameScorer {
         int matchedStrong = Math.max(Long.bitCount(query.strongMask() & usedQ & ~alignment.initialOnlyQ()),
                 Long.bitCount(candidate.strongMask() & alignment.pairedWithStrongC() & ~alignment.initialOnlyC()));
         double factor = power(CONFLICTING_WORD_FACTOR, conflicts)
-                * power(EXTRA_QUERY_WORD_FACTOR, Math.max(0, extraQuery - conflicts))
-                * power(EXTRA_LIST_WORD_FACTOR, Math.max(0, extraList - conflicts))
+                * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_QUERY_WORD_FACTOR,
+                        Math.max(0, extraQuery - conflicts))
+                * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR
+                        : matchedStrong >= WELL_MATCHED ? EXTRA_LIST_WORD_FACTOR_WELL_MATCHED : EXTRA_LIST_WORD_FACTOR,
+                        Math.max(0, extraList - conflicts))
                 * power(UNMATCHED_WEAK_WORD_FACTOR, unmatchedWeak)
                 * power(UNMATCHED_NUMBER_FACTOR, Long.bitCount(query.numberMask() & ~usedQ)
                         + Long.bitCount(candidate.numberMask() & ~usedC));
@@ -206,6 +227,11 @@ public final class NameScorer {
             factor *= NO_STRONG_WORD_FACTOR;
         } else if (matchedStrong == 1 && (query.strongCount() >= 2 || candidate.strongCount() >= 2)) {
             factor *= SINGLE_WORD_FACTOR;
+        }
+        factor *= power(UNMATCHED_COUNTRY_FACTOR, Long.bitCount(query.countryMask() & ~usedQ)
+                + Long.bitCount(candidate.countryMask() & ~usedC));
+        if (alignment.swappedPatronymic()) {
+            factor *= SWAPPED_PATRONYMIC_FACTOR;
         }
         if (LegalFormFamilies.conflict(query.specificLegalForms(), candidate.specificLegalForms())) {
             factor *= LEGAL_FORM_CONFLICT_FACTOR;

@@ -10,12 +10,28 @@ import io.tenantgate.screening.engine.normalize.NameScript;
 public final class TokenSimilarity {
 
     static final double SECOND_EDIT_COST = 0.05;
+    /** Two edits in a word of six or seven letters change a third of it (ROGERS, ROBERT): a weaker tie. */
+    static final double SECOND_EDIT_COST_SHORT_WORD = 0.08;
+    private static final int SHORT_FOR_TWO_EDITS = 8;
     /** An initial agrees with a word but is far weaker evidence than the word itself. */
     static final double INITIAL_SCORE = 0.75;
     /** Same skeleton, similar spelling: a transliteration variant, or a different name that sounds alike. */
     static final double PHONETIC_SCORE = 0.9;
     /** Same skeleton as an Arabic or Hebrew word written without vowels: about all such a word can show. */
     static final double UNVOCALISED_PHONETIC_SCORE = 0.92;
+    /**
+     * Given names that differ only in the grammatical gender ending: ANTONIO and ANTONIA, DANIEL and DANIELA,
+     * IVANOV and IVANOVA. One letter apart, but they name a man and a woman.
+     */
+    static final double GENDER_VARIANT_SCORE = 0.75;
+    private static final int MIN_GENDER_VARIANT_STEM = 4;
+    /**
+     * Words whose first sounds differ (TERRY and JERRY, WAYNE and JAYNE, HARPER and CARPER) are nearly
+     * always different names: the start of a name is what spelling and transliteration vary least.
+     */
+    static final double DIFFERENT_FIRST_SOUND_SCORE = 0.75;
+    /** Words that differ only in doubled letters (HASSAN, HASAN; UUN, UN): a spelling habit or a typo. */
+    static final double DOUBLED_LETTER_SCORE = 0.95;
     /** Below this Jaro-Winkler, Latin words with one skeleton are different names (BARROS, PREZAS). */
     private static final double PHONETIC_MIN_JARO_WINKLER = 0.8;
     /** Words run together share skeletons by chance more often: they must look more alike. */
@@ -43,6 +59,9 @@ public final class TokenSimilarity {
             return 0.0; // legal forms, stopwords, numbers and romanised characters must be spelled alike
         }
         boolean joined = a.joined() || b.joined();
+        if (!joined && a.letters() == b.letters() && a.squeezed().equals(b.squeezed())) {
+            return Math.max(DOUBLED_LETTER_SCORE, JaroWinkler.similarity(a.text(), b.text())); // JOONG, JONG; UUN, UN
+        }
         Skeleton skeleton = skeleton(a, b, joined);
         int edits = joined ? 0 : EditDistance.allowedEdits(Math.min(la, lb));
         // each edit changes at most two letters of the set of letters used
@@ -55,8 +74,58 @@ public final class TokenSimilarity {
         if (!closeSpelling) {
             return phonetic;
         }
+        if (differentFirstSounds(a.text(), b.text())) {
+            return Math.min(DIFFERENT_FIRST_SOUND_SCORE, Math.max(jaroWinkler - secondEditCost(distance, Math.min(la, lb)),
+                    phonetic));
+        }
+        if (distance == 1 && genderVariants(a.text(), b.text())) {
+            return Math.min(GENDER_VARIANT_SCORE, Math.max(jaroWinkler, phonetic));
+        }
         // two edits are a weaker tie than one, whatever Jaro-Winkler says of the pair
-        return Math.max(jaroWinkler - (distance > 1 ? SECOND_EDIT_COST : 0.0), phonetic);
+        return Math.max(jaroWinkler - secondEditCost(distance, Math.min(la, lb)), phonetic);
+    }
+
+    private static double secondEditCost(int distance, int shorterLength) {
+        if (distance <= 1) {
+            return 0.0;
+        }
+        return shorterLength < SHORT_FOR_TWO_EDITS ? SECOND_EDIT_COST_SHORT_WORD : SECOND_EDIT_COST;
+    }
+
+    /** The word with runs of one letter written once: HASSAN is HASAN. */
+    public static String squeezed(String word) {
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) == word.charAt(i - 1)) {
+                StringBuilder out = new StringBuilder(word.length()).append(word, 0, i);
+                for (int j = i; j < word.length(); j++) {
+                    if (word.charAt(j) != word.charAt(j - 1)) {
+                        out.append(word.charAt(j));
+                    }
+                }
+                return out.toString();
+            }
+        }
+        return word;
+    }
+
+    /**
+     * The masculine and feminine form of one name: a final A against a final O (ANTONIO, ANTONIA), or a
+     * final A added to a consonant (DANIEL, DANIELA; PETROV, PETROVA).
+     */
+    static boolean genderVariants(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == lb) {
+            char x = a.charAt(la - 1);
+            char y = b.charAt(lb - 1);
+            return la > MIN_GENDER_VARIANT_STEM && ((x == 'A' && y == 'O') || (x == 'O' && y == 'A'))
+                    && a.regionMatches(0, b, 0, la - 1);
+        }
+        String shorter = la < lb ? a : b;
+        String longer = la < lb ? b : a;
+        int ls = shorter.length();
+        return longer.length() == ls + 1 && ls >= MIN_GENDER_VARIANT_STEM && longer.charAt(ls) == 'A'
+                && "AEIOUY".indexOf(shorter.charAt(ls - 1)) < 0 && longer.startsWith(shorter);
     }
 
     static MatchMethod method(Unit a, Unit b, double score) {
@@ -129,6 +198,38 @@ public final class TokenSimilarity {
             return length >= MIN_JOINED_KEY_LENGTH;
         }
         return length >= MIN_KEY_LENGTH || (length > 0 && unit.script() == NameScript.ABJAD);
+    }
+
+    /**
+     * The class of a word's first sound: any vowel; B/P; D/T (TH); G/K/Q/hard C (KH, GH); soft C/S/Z/SH/SCH;
+     * F/V/W (PH); J/Y; others themselves. Transliterations swap within a class (Yusuf, Jusuf; Wladimir,
+     * Vladimir; Kadhafi, Gaddafi), rarely across.
+     */
+    static boolean differentFirstSounds(String a, String b) {
+        if (firstSound(a) == firstSound(b)) {
+            return false;
+        }
+        // a dropped leading vowel is a typo, not another name: INVIDIA, NVIDIA
+        String longer = a.length() > b.length() ? a : b;
+        String shorter = longer == a ? b : a;
+        return !(longer.length() == shorter.length() + 1 && firstSound(longer) == 'A'
+                && firstSound(longer.substring(1)) == firstSound(shorter));
+    }
+
+    static char firstSound(String word) {
+        char c = word.charAt(0);
+        char next = word.length() > 1 ? word.charAt(1) : ' ';
+        return switch (c) {
+            case 'A', 'E', 'I', 'O', 'U' -> 'A';
+            case 'B', 'P' -> next == 'H' && c == 'P' ? 'F' : 'P';
+            case 'D', 'T' -> 'T';
+            case 'G', 'K', 'Q' -> 'K';
+            case 'C' -> next == 'E' || next == 'I' || next == 'Y' ? 'S' : next == 'H' ? 'C' : 'K';
+            case 'S', 'Z' -> 'S'; // SH and SCH too: SHEINBAUM, STEINBAUM; SCHELL, SHELL
+            case 'F', 'V', 'W' -> 'F';
+            case 'J', 'Y' -> 'J';
+            default -> c;
+        };
     }
 
     private static char firstConsonant(String word) {

@@ -28,6 +28,14 @@ public final class Countries {
         return Optional.ofNullable(BY_NAME.get(key(trimmed)));
     }
 
+    /**
+     * Whether an upper case word (A-Z only) is a country's name, e.g. MEXICO, CHILE; no regular expression,
+     * as name scoring calls it per word.
+     */
+    public static boolean isCountryName(String upperWord) {
+        return BY_NAME.containsKey(upperWord.toLowerCase(Locale.ROOT));
+    }
+
     public static boolean isIsoCode(String code) {
         return code != null && ISO_CODES.contains(code);
     }

@@ -25,23 +25,80 @@ public final class NameNormalizer {
      * whether legal forms apply (not for individuals: "SA" is also a surname); UNKNOWN allows both.
      */
     public static NormalizedName normalize(String name, EntryType type) {
-        String ascii = Transliteration.toAscii(name).toUpperCase(Locale.ROOT);
         boolean organisation = type == EntryType.ENTITY || type == EntryType.VESSEL || type == EntryType.AIRCRAFT;
         boolean individual = type == EntryType.INDIVIDUAL;
+        String ascii = Transliteration.toAscii(name, individual).toUpperCase(Locale.ROOT);
         boolean syllabic = NameScript.isSyllabic(name);
         List<String> words = NumberWords.toDigits(tokenize(organisation ? ascii : inReadingOrder(ascii)));
+        if (!syllabic) {
+            words = arabicServantNames(words);
+        }
         List<String> legalForms = new ArrayList<>();
         List<String> canonical = individual ? words : canonicalLegalForms(words, legalForms);
-        LinkedHashSet<String> distinct = new LinkedHashSet<>(canonical.size());
+        // a repeated word is usually a source writing it twice; in a Chinese or Korean name written in its
+        // own script it is a second syllable that happens to romanise alike (洋 杨, YANG YANG)
+        boolean everySyllable = individual && syllabic;
+        java.util.Collection<String> distinct = everySyllable ? new ArrayList<>(canonical.size())
+                : new LinkedHashSet<>(canonical.size());
         for (String word : canonical) {
-            distinct.add(Vocabulary.isWeak(word) ? word : finalYAsI(word));
+            distinct.add(Vocabulary.isWeak(word) ? word : slavicAdjectiveEnding(finalYAsI(word)));
         }
         List<NameToken> tokens = new ArrayList<>(distinct.size());
         for (String word : distinct) {
             tokens.add(new NameToken(word, kindOf(word, individual, syllabic), PhoneticKey.of(word)));
         }
-        return new NormalizedName(name, tokens, legalForms, NameScript.of(name));
+        return new NormalizedName(name, tokens, legalForms, NameScript.of(name), everySyllable, organisation);
     }
+
+    private static final java.util.Set<String> ARABIC_ARTICLES = java.util.Set.of("AL", "EL", "UL", "AR", "AS", "AD",
+            "AN", "AT", "AZ", "ASH", "ATH", "ADH", "ADD", "ASS");
+    private static final java.util.Set<String> ABDUL_SPELLINGS = java.util.Set.of("ABDEL", "ABDAL", "ABDOUL",
+            "ABDOL", "ABDIL", "ABDULL");
+
+    /**
+     * "Servant of" names: ABD AL-AZIZ, ABD AR-RAHMAN, ABDEL AZIZ and ABDUL AZIZ are one name written
+     * apart or together, with the article assimilated or not; all become ABDUL and the following name.
+     */
+    private static List<String> arabicServantNames(List<String> words) {
+        List<String> result = null;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean abdArticle = (word.equals("ABD") || word.equals("ABDU")) && i + 2 < words.size()
+                    && ARABIC_ARTICLES.contains(words.get(i + 1));
+            if (abdArticle || ABDUL_SPELLINGS.contains(word)) {
+                if (result == null) {
+                    result = new ArrayList<>(words.subList(0, i));
+                }
+                result.add("ABDUL");
+                i += abdArticle ? 1 : 0;
+            } else if (result != null) {
+                result.add(word);
+            }
+        }
+        return result == null ? words : result;
+    }
+
+    /**
+     * The Slavic adjectival ending (-ский, -ський, -cki) is romanised SKIY, SKYY, SKIJ, SKII or SKY:
+     * ZELENSKYY, ZELENSKIJ and ZELENSKIY are ZELENSKI.
+     */
+    private static String slavicAdjectiveEnding(String word) {
+        int n = word.length();
+        if (n < 6) {
+            return word;
+        }
+        for (String ending : SLAVIC_ENDINGS) {
+            if (word.endsWith(ending)) {
+                char before = word.charAt(n - ending.length() - 1);
+                if (before == 'S' || before == 'C' || before == 'Z') {
+                    return word.substring(0, n - ending.length()) + "KI";
+                }
+            }
+        }
+        return word;
+    }
+
+    private static final List<String> SLAVIC_ENDINGS = List.of("KIY", "KYY", "KIJ", "KII", "KYI", "KIJ", "KY");
 
     /**
      * "PUTIN, Vladimir Vladimirovich" becomes "Vladimir Vladimirovich PUTIN". Only one comma and no legal
@@ -161,9 +218,15 @@ public final class NameNormalizer {
         boolean atEdge = start == 0 || start + 1 == words.size();
         for (Map.Entry<List<String>, String> phrase : Vocabulary.LEGAL_FORM_PHRASES.getOrDefault(words.get(start), List.of())) {
             List<String> parts = phrase.getKey();
-            if ((parts.size() > 1 || atEdge) && start + parts.size() <= words.size()
-                    && words.subList(start, start + parts.size()).equals(parts)) {
+            if ((parts.size() > 1 || atEdge) && phraseAt(words, start, parts)) {
                 return phrase;
+            }
+        }
+        if (words.get(start).length() >= MISSPELLED_PHRASE_START) {
+            for (Map.Entry<List<String>, String> phrase : Vocabulary.LONG_FIRST_WORD_PHRASES) {
+                if (phraseAt(words, start, phrase.getKey())) {
+                    return phrase;
+                }
             }
         }
         for (Map.Entry<List<String>, String> phrase : Vocabulary.longSingleWordForms()) {
@@ -172,6 +235,21 @@ public final class NameNormalizer {
             }
         }
         return null;
+    }
+
+    private static final int MISSPELLED_PHRASE_START = 8;
+
+    /** The words of a legal form phrase from {@code start}, its long words possibly misspelled. */
+    private static boolean phraseAt(List<String> words, int start, List<String> parts) {
+        if (start + parts.size() > words.size()) {
+            return false;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (!Vocabulary.phraseWordMatches(words.get(start + i), parts.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TokenKind kindOf(String word, boolean individual, boolean syllabic) {

@@ -25,10 +25,26 @@ final class Transliteration {
     }
 
     static String toAscii(String text) {
+        return toAscii(text, false);
+    }
+
+    /**
+     * {@code personalName}: the text is a person's name. Chinese and Korean personal names are then kept
+     * word by word as they are written ("秀玉 陳" is XIUYU CHEN, "김정은" is KIM JONGUN): the syllables of
+     * one written word form one given name, which the list may write run together or split ("Jong Un",
+     * "Jong-un", "Jongun"; the scorer reads two list words as one). A name written as one word is a surname
+     * of one syllable and a given name. Otherwise every syllable is a word, as company names need
+     * ("有限公司" is YOU XIAN GONG SI).
+     */
+    static String toAscii(String text, boolean personalName) {
         if (isAscii(text)) {
             return text;
         }
-        String normalized = spaceHangulSyllables(NFKC.normalize(text));
+        String nfkc = NFKC.normalize(text);
+        if (personalName && isCjkPersonalName(nfkc)) {
+            return cjkPersonalName(nfkc);
+        }
+        String normalized = spaceHangulSyllables(nfkc);
         StringBuilder latin = new StringBuilder(normalized.length() * 3);
         if (WORDS.size() >= CACHED_WORDS) {
             WORDS.clear(); // a crude bound: words repeat across names, so the cache refills with the common ones
@@ -65,6 +81,47 @@ final class Transliteration {
             }
         }
         return false;
+    }
+
+    private static final int MIN_CJK_GIVEN_NAME = 1;
+    private static final int MAX_ONE_WORD_NAME = 4;
+
+    /** Only Han characters or Hangul syllables and spaces. */
+    private static boolean isCjkPersonalName(String text) {
+        boolean any = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
+            if (script != Character.UnicodeScript.HAN && !(c >= FIRST_HANGUL_SYLLABLE && c <= LAST_HANGUL_SYLLABLE)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static String cjkPersonalName(String text) {
+        String[] words = text.strip().split("\\s+");
+        StringBuilder latin = new StringBuilder(text.length() * 4);
+        for (String word : words) {
+            int[] syllables = word.codePoints().toArray();
+            // one word of two to four characters is surname and given name: 习近平, 김정은
+            int surname = words.length == 1 && syllables.length > MIN_CJK_GIVEN_NAME
+                    && syllables.length <= MAX_ONE_WORD_NAME ? 1 : 0;
+            for (int s = 0; s < syllables.length; s++) {
+                String syllable = new String(Character.toChars(syllables[s]));
+                latin.append(WORDS.computeIfAbsent(syllable, Transliteration::romanise).strip());
+                if (s + 1 == surname) {
+                    latin.append(' ');
+                }
+            }
+            latin.append(' ');
+        }
+        return latin.toString();
     }
 
     static boolean isAscii(String text) {

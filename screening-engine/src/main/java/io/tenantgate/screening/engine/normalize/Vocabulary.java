@@ -29,6 +29,10 @@ public final class Vocabulary {
             {"LIMITED", "LTD"}, {"CORPORATION", "CORP"}, {"COMPANY", "CO"}, {"INCORPORATED", "INC"},
             {"OOO", "LLC"}, {"OAO", "OJSC"}, {"ZAO", "CJSC"}, {"PAO", "PJSC"}, {"AO", "JSC"},
             {"SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA", "SP ZOO"}, {"SP Z OO", "SP ZOO"},
+            {"OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU", "LLC"}, {"OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU", "LLC"},
+            {"OTKRYTOE AKTSIONERNOE OBSHCHESTVO", "OJSC"}, {"ZAKRYTOE AKTSIONERNOE OBSHCHESTVO", "CJSC"},
+            {"PUBLICHNOE AKTSIONERNOE OBSHCHESTVO", "PJSC"}, {"AKTSIONERNOE OBSHCHESTVO", "JSC"},
+            {"SA DE CV", "SA"}, {"S DE RL DE CV", "SRL"}, {"S DE RL", "SRL"},
             {"SOCIETATEA CU RASPUNDERE LIMITATA", "SRL"}, {"SOCIETE A RESPONSABILITE LIMITEE", "SARL"}, {"KABUSHIKI KAISHA", "KK"},
     });
 
@@ -41,7 +45,10 @@ public final class Vocabulary {
     static final Set<String> GENERIC_LEGAL_FORMS = Set.of("LTD", "CORP", "CO", "INC", "PVT", "PTE", "LP", "GROUP",
             "HOLDING", "HOLDINGS", "ENTERPRISE", "ENTERPRISES", "FIRM", "TRADING", "INTERNATIONAL", "INTL", "BHD",
             "SDN", "EST", "ESTABLISHMENT", "LIMITADA", "CIA", "SOCIEDAD", "GESELLSCHAFT", "JOINT", "STOCK",
-            "PUBLIC", "PRIVATE", "OPEN", "CLOSED", "LIABILITY");
+            "PUBLIC", "PRIVATE", "OPEN", "CLOSED", "LIABILITY", "CV",
+            // the words of the Russian forms spelled out (OOO, AO, ...), when not in their usual order
+            "OBSHCHESTVO", "AKTSIONERNOE", "OGRANICHENNOI", "OGRANICHENNOY", "OTVETSTVENNOSTYU", "OTKRYTOE",
+            "ZAKRYTOE", "PUBLICHNOE");
 
     static final Set<String> STOPWORDS = Set.of("THE", "OF", "AND", "FOR", "IN", "ON", "AT", "TO", "A", "AN",
             "DE", "DEL", "DELLA", "DES", "DU", "LA", "LE", "LES", "LOS", "LAS", "EL", "Y", "E", "ET", "UND", "DER",
@@ -82,7 +89,14 @@ public final class Vocabulary {
         return isLegalForm(token) || isStopwordOrParticle(token);
     }
 
-    static boolean isStopwordOrParticle(String token) {
+    private static final Set<String> PATRONYMIC_PARTICLES = Set.of("BIN", "BEN", "IBN", "BINT", "BENT", "OULD");
+
+    /** "Son of", "daughter of": the word after it names the father, the word before it the person. */
+    public static boolean isPatronymicParticle(String token) {
+        return PATRONYMIC_PARTICLES.contains(token);
+    }
+
+    public static boolean isStopwordOrParticle(String token) {
         return STOPWORDS.contains(token) || PARTICLES_AND_TITLES.contains(token);
     }
 
@@ -94,6 +108,17 @@ public final class Vocabulary {
         }
         byFirstWord.values().forEach(list -> list.sort((a, b) -> Integer.compare(b.getKey().size(), a.getKey().size())));
         return Map.copyOf(byFirstWord);
+    }
+
+    /** Phrases of several words, by the first word when it is long enough to be recognised misspelled. */
+    static final List<Map.Entry<List<String>, String>> LONG_FIRST_WORD_PHRASES = LEGAL_FORM_PHRASES.values().stream()
+            .flatMap(List::stream)
+            .filter(phrase -> phrase.getKey().size() > 1 && phrase.getKey().get(0).length() >= MISSPELLABLE_LENGTH)
+            .toList();
+
+    /** A word of a legal form phrase: equal, or a long one misspelled. */
+    static boolean phraseWordMatches(String word, String form) {
+        return word.equals(form) || isMisspelledLongForm(word, form);
     }
 
     /** Long single-word forms, which are also recognised misspelled. */

@@ -50,6 +50,48 @@ class NameScorerTest {
     }
 
     @Test
+    void chineseAndKoreanNamesSpellEverySyllable() {
+        assertThat(person("김정은", "KIM, Jong Un")).isEqualTo(1.0);
+        assertThat(person("정은 김", "KIM Jong-un")).isEqualTo(1.0);
+        assertThat(person("习近平", "Xi Jin Ping")).isGreaterThan(THRESHOLD);
+        // a listed syllable the query lacks, or the reverse, is another given name
+        assertThat(person("慧 申", "Hui Sheng Shen")).isLessThan(THRESHOLD);
+        assertThat(person("鑫 伟 王", "Wang Wei")).isLessThan(THRESHOLD);
+        assertThat(person("상철 강", "KANG Myong Chol")).isLessThan(THRESHOLD);
+    }
+
+    private static double person(String query, String listed) {
+        return NameComparison.score(query, listed, "Person");
+    }
+
+    @Test
+    void genderFormsAndDifferentFirstSoundsAreOtherNames() {
+        assertThat(person("Antonia Rodriguez", "Antonio Rodriguez Capetillo")).isLessThan(THRESHOLD);
+        assertThat(person("Daniela Gomez", "Daniel Gomez Velazquez")).isLessThan(THRESHOLD);
+        assertThat(person("Terry Ford", "Jerry Vernon Ford")).isLessThan(THRESHOLD);
+        // the same sound written two ways still agrees
+        assertThat(person("Yusuf Ahmed", "Jusuf Ahmed")).isGreaterThan(THRESHOLD);
+        assertThat(score("Schell plc", "Shell plc")).isGreaterThan(0.8);
+        assertThat(person("Roberto Garcia Lopez", "Robert Garcia Lopez")).isGreaterThan(THRESHOLD);
+    }
+
+    @Test
+    void spellingHabits() {
+        assertThat(person("Kim Jong-uun", "Kim Jong-un")).isGreaterThan(THRESHOLD);
+        assertThat(person("Abd al-Aziz al-Nuristani", "Abdul Aziz Nooristani")).isGreaterThan(THRESHOLD);
+        assertThat(person("Володимир Зеленський", "Volodymyr Oleksandrovych Zelenskyy")).isGreaterThan(THRESHOLD);
+        assertThat(score("vanderbilt corp", "van der bilt corp")).isGreaterThan(THRESHOLD);
+    }
+
+    @Test
+    void subsidiariesByCountryAndSwappedPatronymicsDiffer() {
+        assertThat(NameComparison.score("Banco Santander S.A.", "Banco Santander Mexico S.A.", "Company"))
+                .isLessThan(THRESHOLD);
+        assertThat(person("Ahmad bin Hasan al-Ubaidi", "Hasan bin Ahmad al-Ubaidi")).isLessThan(THRESHOLD);
+        assertThat(person("Ahmad bin Hasan al-Ubaidi", "Ahmad bin Hasan al-Ubaidi")).isEqualTo(1.0);
+    }
+
+    @Test
     void legalFormsAreWeakButConflictingKindsCount() {
         assertThat(score("Deutsche Bank AG", "Deutsche Bank Aktiengesellschaft")).isEqualTo(1.0);
         assertThat(score("HOMS REFINERY CORPORATION", "The Homs Refinery Company")).isGreaterThan(THRESHOLD);

@@ -79,6 +79,16 @@ class NameNormalizerTest {
     }
 
     @Test
+    void chineseAndKoreanPersonalNamesKeepEachWrittenWord() {
+        assertThat(NameNormalizer.normalize("김정은", EntryType.INDIVIDUAL).text()).isEqualTo("KIM JONGUN");
+        assertThat(NameNormalizer.normalize("习近平", EntryType.INDIVIDUAL).text()).isEqualTo("XI JINPING");
+        assertThat(NameNormalizer.normalize("丽丽 马", EntryType.INDIVIDUAL).text()).isEqualTo("LILI MA");
+        assertThat(NameNormalizer.normalize("영일 상철 강", EntryType.INDIVIDUAL).text()).isEqualTo("YONGIL SANGCHOL KANG");
+        assertThat(NameNormalizer.normalize("丽丽 马", EntryType.INDIVIDUAL).everySyllable()).isTrue();
+        assertThat(NameNormalizer.normalize("Li Ma", EntryType.INDIVIDUAL).everySyllable()).isFalse();
+    }
+
+    @Test
     void initialsPunctuationDigitsAndDuplicates() {
         assertThat(text("A.B.C. Company")).isEqualTo("ABC CO");
         assertThat(NameNormalizer.normalize("Hans J. Friedrich", EntryType.UNKNOWN).tokens().get(1).kind())
@@ -88,7 +98,10 @@ class NameNormalizerTest {
         assertThat(text("Brigade Forty-Four")).isEqualTo("BRIGADE 44");
         assertThat(text("Sergey Sergey Shoigu")).isEqualTo("SERGEY SHOIGU");
         assertThat(text("Dmitry")).isEqualTo("DMITRI");
-        assertThat(text("'Abd al-'Aziz")).isEqualTo("ABD AL AZIZ");
+        assertThat(text("'Abd al-'Aziz")).isEqualTo("ABDUL AZIZ");
+        assertThat(text("Abd ar-Rahman")).isEqualTo("ABDUL RAHMAN");
+        assertThat(text("Abdel Aziz")).isEqualTo("ABDUL AZIZ");
+        assertThat(text("Volodymyr Zelenskyy")).isEqualTo(text("Владимир Зеленский").replace("VLADIMIR", "VOLODYMYR"));
     }
 
     @Test
