@@ -96,21 +96,28 @@ public class UsageIntakeService {
                 validClusters.add(clusters.find(record.clusterId()).orElseThrow());
             }
         }
-        Set<String> fresh = QuarkusTransaction.requiringNew().call(() -> insert(valid, validClusters));
+        Set<String> fresh = valid.isEmpty() ? Set.of()
+                : QuarkusTransaction.requiringNew().call(() -> insert(valid, validClusters));
         List<Detection> detections = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             if (fresh.contains(valid.get(i).recordId())) {
                 detections.addAll(detector.apply(valid.get(i), validClusters.get(i)));
             }
         }
-        QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
+        if (!detections.isEmpty()) {
+            QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
+        }
         int stored = fresh.size();
         detections.forEach(d -> LOG.infof("Run %s of account %s is reportable: %s at %.3e operations",
                 d.runId(), d.accountId(), d.trigger(), d.operations()));
         return new IntakeResult(batch.size(), stored, valid.size() - stored + duplicatesInBatch, rejected, detections);
     }
 
-    /** Inserts in one statement; returns the ids that were new (the others were sent before). */
+    /**
+     * Inserts in one statement; returns the ids that were new (the others were sent before). Rows go in in
+     * record-id order, so two batches that share ids (a resend while the first send is still being stored)
+     * wait for each other instead of deadlocking.
+     */
     private Set<String> insert(List<UsageRecord> records, List<Cluster> recordClusters) throws SQLException {
         Set<String> fresh = new HashSet<>();
         if (records.isEmpty()) {
@@ -141,6 +148,7 @@ public class UsageIntakeService {
                          accelerator_count, started_at, ended_at, utilization, measured_operations, biological, operations)
                      select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[],
                          ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[], ?::bool[], ?::float8[])
+                     order by 1
                      on conflict (record_id) do nothing
                      returning record_id""")) {
             for (int col = 0; col < columns.length; col++) {
