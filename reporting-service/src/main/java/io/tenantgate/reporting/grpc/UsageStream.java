@@ -37,9 +37,12 @@ final class UsageStream implements StreamObserver<UsageRecord> {
     private static final Logger LOG = Logger.getLogger(UsageStream.class);
 
     /** Records applied in one transaction. */
-    static final int CHUNK = 2_000;
-    /** Records one stream holds at most: one chunk being applied, one waiting, one filling. */
-    static final int BUFFERED = 3 * CHUNK;
+    static final int CHUNK = 1_000;
+    /**
+     * Records one stream holds at most: one chunk being applied and one filling. Everything held waits for the
+     * detector, so this bounds how stale detection gets under load (streams x BUFFERED / records per second).
+     */
+    static final int BUFFERED = 2 * CHUNK;
     /** How long a chunk's first record waits for more before the chunk is applied anyway. */
     static final long LINGER_MILLIS = 50;
 

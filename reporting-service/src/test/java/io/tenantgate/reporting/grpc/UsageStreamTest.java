@@ -53,6 +53,8 @@ class UsageStreamTest {
     ClusterRegistry clusters;
     @Inject
     Vertx vertx;
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     @Test
     void aLargeStreamWithDuplicatesAndBadRecordsInterleavedIsCountedExactly() throws Exception {
@@ -144,6 +146,33 @@ class UsageStreamTest {
         failure = assertThrows(ExecutionException.class, () -> anonymous.get(30, TimeUnit.SECONDS));
         assertEquals(Status.Code.UNAUTHENTICATED, Status.fromThrowable(failure.getCause()).getCode());
         assertTrue(usage.run(account, "run-0").isEmpty());
+    }
+
+    @Test
+    void timesAreStoredToTheMicrosecond() throws Exception {
+        String cluster = cluster();
+        String account = "acct-" + UUID.randomUUID();
+        Instant start = Instant.parse("2026-01-02T03:04:05.123456Z");
+        Instant end = Instant.parse("2026-01-02T04:04:05.999999Z");
+        var record = new io.tenantgate.reporting.detection.UsageRecord(account + "-t", account, "run-t", cluster, null, 8,
+                start, end, 0.5, 0, true);
+        assertEquals(1, usage.ingest(List.of(record)).accepted());
+        try (var c = dataSource.getConnection();
+             var select = c.prepareStatement("select started_at, ended_at, accelerator_type, biological, utilization "
+                     + "from usage_record where record_id = ?")) {
+            select.setString(1, account + "-t");
+            try (var row = select.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(start, row.getTimestamp(1).toInstant());
+                assertEquals(end, row.getTimestamp(2).toInstant());
+                assertEquals(null, row.getString(3));
+                assertTrue(row.getBoolean(4));
+                assertEquals(0.5, row.getDouble(5));
+            }
+        }
+        assertEquals(1_000_000L, UsageIntakeService.epochMicros(Instant.ofEpochSecond(1)));
+        assertEquals(2L, UsageIntakeService.epochMicros(Instant.ofEpochSecond(0, 1_500)));
+        assertEquals(-1L, UsageIntakeService.epochMicros(Instant.ofEpochSecond(0, -1_000)));
     }
 
     /** Drives one stream on an event loop as the gRPC server does: a record only when one was requested. */
