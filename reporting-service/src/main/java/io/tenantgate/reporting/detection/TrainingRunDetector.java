@@ -79,12 +79,16 @@ public final class TrainingRunDetector {
         }
 
         RunState plus(UsageRecord record, Cluster cluster, DetectionSettings settings) {
-            Set<String> allClusters = new TreeSet<>(clusters);
-            allClusters.add(cluster.id());
+            Set<String> allClusters = clusters;
+            if (!clusters.contains(cluster.id())) {
+                Set<String> grown = new TreeSet<>(clusters);
+                grown.add(cluster.id());
+                allClusters = Set.copyOf(grown);
+            }
             return new RunState(operations + record.operations(cluster), biological || record.biologicalSequenceData(),
                     firstStart == null || record.start().isBefore(firstStart) ? record.start() : firstStart,
                     lastEnd == null || record.end().isAfter(lastEnd) ? record.end() : lastEnd,
-                    Set.copyOf(allClusters), onQualifyingCluster || cluster.meetsClusterCondition(settings), reported);
+                    allClusters, onQualifyingCluster || cluster.meetsClusterCondition(settings), reported);
         }
 
         RunState reporting(Trigger trigger) {
@@ -109,12 +113,21 @@ public final class TrainingRunDetector {
             return lastEnd.plusMillis((long) Math.min(secondsLeft * 1000, Long.MAX_VALUE / 2.0));
         }
 
+        /**
+         * Exactly {@code Duration.between(from, to)}, without the ArithmeticException that Duration.between throws
+         * and catches inside whenever the span does not fit in nanoseconds (a projected crossing centuries away: the
+         * common case, once per record).
+         */
+        private static Duration until(Instant from, Instant to) {
+            return Duration.ofSeconds(to.getEpochSecond() - from.getEpochSecond(), to.getNano() - from.getNano());
+        }
+
         List<Trigger> holding(DetectionSettings settings) {
             List<Trigger> holding = new ArrayList<>(3);
             double threshold = threshold(settings);
             if (operations > threshold) {
                 holding.add(Trigger.OPERATIONS_EXCEEDED);
-            } else if (Duration.between(lastEnd, projectedCrossing(threshold)).compareTo(settings.projectionHorizon()) <= 0) {
+            } else if (until(lastEnd, projectedCrossing(threshold)).compareTo(settings.projectionHorizon()) <= 0) {
                 holding.add(Trigger.PROJECTED_TO_EXCEED);
             }
             if (onQualifyingCluster) {

@@ -17,6 +17,12 @@ public final class UsageValidator {
     /** One record covers at most this long; longer intervals are metering errors, not usage. */
     static final Duration LONGEST_INTERVAL = Duration.ofDays(31);
 
+    /**
+     * No metered interval starts earlier. A record from centuries ago is a metering error, and one from before
+     * year 1 cannot even be stored: rejecting it here keeps it from failing the good records of its batch.
+     */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
     private final Function<String, Optional<Cluster>> clusters;
     private final Clock clock;
 
@@ -38,6 +44,9 @@ public final class UsageValidator {
         }
         if (record.start() == null || record.end() == null) {
             return reject(record.start() == null ? "start" : "end", "must be given");
+        }
+        if (record.start().isBefore(EARLIEST)) {
+            return reject("start", "lies before " + EARLIEST + ", earlier than any metering");
         }
         if (!record.end().isAfter(record.start())) {
             return reject("end", "must be after start (zero or negative duration)");

@@ -1,8 +1,10 @@
 package io.tenantgate.reporting.grpc;
 
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.common.annotation.Blocking;
 import io.tenantgate.proto.reporting.v1.RecordEventsRequest;
 import io.tenantgate.proto.reporting.v1.RecordEventsResponse;
@@ -13,29 +15,32 @@ import io.tenantgate.proto.reporting.v1.UsageRecord;
 import io.tenantgate.reporting.events.ComplianceEvent;
 import io.tenantgate.reporting.events.EventIntakeService;
 import io.tenantgate.reporting.usage.UsageIntakeService;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /** gRPC face of reporting-service: compliance events from identity-service, usage from metering. */
 @GrpcService
-@Blocking
 public class ReportingGrpcService extends ReportingServiceGrpc.ReportingServiceImplBase {
 
-    private static final int CHUNK = 1000;
+    /** The role of the provider's usage metering, the one caller of ReportUsage. */
+    static final String METERING = "metering";
 
     private final EventIntakeService intake;
     private final UsageIntakeService usage;
+    private final CurrentIdentityAssociation identity;
 
-    public ReportingGrpcService(EventIntakeService intake, UsageIntakeService usage) {
+    public ReportingGrpcService(EventIntakeService intake, UsageIntakeService usage, CurrentIdentityAssociation identity) {
         this.intake = intake;
         this.usage = usage;
+        this.identity = identity;
     }
 
     @Override
+    @Blocking
     @RolesAllowed("identity-service")
     public void recordEvents(RecordEventsRequest request, StreamObserver<RecordEventsResponse> response) {
         List<ComplianceEvent> batch;
@@ -54,55 +59,20 @@ public class ReportingGrpcService extends ReportingServiceGrpc.ReportingServiceI
     }
 
     /**
-     * Usage as a client stream: records are applied in chunks as they arrive (so detection is current within
-     * a chunk), and one summary answers the whole stream. Rejections carry their position on the stream.
+     * Usage as a client stream, received on the event loop and applied in chunks on a worker (see
+     * {@link UsageStream}): one chunk of the stream is stored while the next one arrives, and one summary answers
+     * the whole stream. Rejections carry their position on the stream.
      */
     @Override
-    @RolesAllowed("metering")
     public StreamObserver<UsageRecord> reportUsage(StreamObserver<ReportUsageResponse> response) {
-        return new StreamObserver<>() {
-            private final List<io.tenantgate.reporting.detection.UsageRecord> chunk = new ArrayList<>(CHUNK);
-            private final ReportUsageResponse.Builder summary = ReportUsageResponse.newBuilder();
-            private long received;
-
-            @Override
-            public void onNext(UsageRecord record) {
-                chunk.add(toRecord(record));
-                received++;
-                if (chunk.size() == CHUNK) {
-                    flush();
-                }
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                flush(); // what arrived before the break is kept; the sender resends, duplicates are ignored
-            }
-
-            @Override
-            public void onCompleted() {
-                flush();
-                response.onNext(summary.setReceived(received).build());
-                response.onCompleted();
-            }
-
-            private void flush() {
-                if (chunk.isEmpty()) {
-                    return;
-                }
-                long offset = received - chunk.size();
-                UsageIntakeService.IntakeResult result = usage.ingest(List.copyOf(chunk));
-                chunk.clear();
-                summary.setAccepted(summary.getAccepted() + result.accepted())
-                        .setDuplicates(summary.getDuplicates() + result.duplicates());
-                result.rejected().forEach(r -> summary.addRejected(RejectedRecord.newBuilder()
-                        .setIndex(offset + r.index()).setRecordId(r.recordId() == null ? "" : r.recordId())
-                        .setField(r.field()).setReason(r.reason())));
-            }
-        };
+        // Not @RolesAllowed("metering"): that check resolves the caller by blocking, and this method runs on the
+        // event loop so that records are gathered without a thread hop each. UsageStream makes the same check
+        // without blocking, and requests no record before the caller is known to have the role.
+        return new UsageStream(usage, (ServerCallStreamObserver<ReportUsageResponse>) response, Vertx.currentContext(),
+                ReportingGrpcService::toRecord, identity.getDeferredIdentity(), METERING);
     }
 
-    private static io.tenantgate.reporting.detection.UsageRecord toRecord(UsageRecord r) {
+    static io.tenantgate.reporting.detection.UsageRecord toRecord(UsageRecord r) {
         return new io.tenantgate.reporting.detection.UsageRecord(r.getRecordId(), r.getAccountId(), r.getRunId(),
                 r.getClusterId(), r.getAcceleratorType(), r.getAcceleratorCount(),
                 r.hasStart() ? Instant.ofEpochSecond(r.getStart().getSeconds(), r.getStart().getNanos()) : null,

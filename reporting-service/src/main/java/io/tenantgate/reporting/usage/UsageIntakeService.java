@@ -14,6 +14,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +41,7 @@ public class UsageIntakeService {
 
     private static final Logger LOG = Logger.getLogger(UsageIntakeService.class);
     public static final int MAX_BATCH = 10_000;
+    private static final int RESTORE_FETCH = 10_000;
 
     private final AgroalDataSource dataSource;
     private final ClusterRegistry clusters;
@@ -57,25 +60,36 @@ public class UsageIntakeService {
      * conditions it finds again are already stored, so nothing is reported twice.
      */
     void onStart(@Observes @Priority(20) StartupEvent start) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     select u.record_id, u.account_id, u.run_id, u.cluster_id, u.accelerator_type, u.accelerator_count,
-                            u.started_at, u.ended_at, u.utilization, u.measured_operations, u.biological
-                     from usage_record u order by u.account_id, u.run_id, u.started_at""");
-             ResultSet rows = select.executeQuery()) {
-            int restored = 0;
-            List<Detection> detections = new ArrayList<>();
-            while (rows.next()) {
-                UsageRecord record = new UsageRecord(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getInt(6), rows.getTimestamp(7).toInstant(),
-                        rows.getTimestamp(8).toInstant(), rows.getDouble(9), rows.getDouble(10), rows.getBoolean(11));
-                clusters.find(record.clusterId()).ifPresent(cluster -> detections.addAll(detector.apply(record, cluster)));
-                restored++;
+        long began = System.nanoTime();
+        long restored = 0;
+        List<Detection> detections = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            // Read through a cursor, RESTORE_FETCH rows at a time: the table holds millions of records after a
+            // while, more than the heap (the driver reads a whole result at once unless in a transaction).
+            c.setAutoCommit(false);
+            try (PreparedStatement select = c.prepareStatement("""
+                    select u.record_id, u.account_id, u.run_id, u.cluster_id, u.accelerator_type, u.accelerator_count,
+                           u.started_at, u.ended_at, u.utilization, u.measured_operations, u.biological
+                    from usage_record u order by u.account_id, u.run_id, u.started_at""")) {
+                select.setFetchSize(RESTORE_FETCH);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        UsageRecord record = new UsageRecord(rows.getString(1), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getString(5), rows.getInt(6), rows.getTimestamp(7).toInstant(),
+                                rows.getTimestamp(8).toInstant(), rows.getDouble(9), rows.getDouble(10), rows.getBoolean(11));
+                        clusters.find(record.clusterId()).ifPresent(cluster -> detections.addAll(detector.apply(record, cluster)));
+                        restored++;
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
             }
-            // Detections already stored stay as they were; one whose storing failed earlier is stored now.
-            QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
-            LOG.infof("Detector state restored from %d stored usage records", restored);
         }
+        // Detections already stored stay as they were; one whose storing failed earlier is stored now.
+        QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
+        LOG.infof("Detector state restored from %d stored usage records in %d ms", restored,
+                (System.nanoTime() - began) / 1_000_000);
     }
 
     public IntakeResult ingest(List<UsageRecord> batch) {
@@ -96,55 +110,82 @@ public class UsageIntakeService {
                 validClusters.add(clusters.find(record.clusterId()).orElseThrow());
             }
         }
-        Set<String> fresh = QuarkusTransaction.requiringNew().call(() -> insert(valid, validClusters));
+        Set<String> fresh = valid.isEmpty() ? Set.of()
+                : QuarkusTransaction.requiringNew().call(() -> insert(valid, validClusters));
         List<Detection> detections = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             if (fresh.contains(valid.get(i).recordId())) {
                 detections.addAll(detector.apply(valid.get(i), validClusters.get(i)));
             }
         }
-        QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
+        if (!detections.isEmpty()) {
+            QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
+        }
         int stored = fresh.size();
         detections.forEach(d -> LOG.infof("Run %s of account %s is reportable: %s at %.3e operations",
                 d.runId(), d.accountId(), d.trigger(), d.operations()));
         return new IntakeResult(batch.size(), stored, valid.size() - stored + duplicatesInBatch, rejected, detections);
     }
 
-    /** Inserts in one statement; returns the ids that were new (the others were sent before). */
+    /**
+     * Inserts in one statement; returns the ids that were new (the others were sent before). Rows go in in
+     * record-id order, so two batches that share ids (a resend while the first send is still being stored)
+     * wait for each other instead of deadlocking.
+     */
     private Set<String> insert(List<UsageRecord> records, List<Cluster> recordClusters) throws SQLException {
         Set<String> fresh = new HashSet<>();
         if (records.isEmpty()) {
             return fresh;
         }
         int n = records.size();
-        Object[][] columns = new Object[12][n];
+        String[] ids = new String[n];
+        String[] accounts = new String[n];
+        String[] runs = new String[n];
+        String[] clusterIds = new String[n];
+        String[] acceleratorTypes = new String[n];
+        int[] acceleratorCounts = new int[n];
+        long[] starts = new long[n];
+        long[] ends = new long[n];
+        double[] utilizations = new double[n];
+        double[] measured = new double[n];
+        boolean[] biological = new boolean[n];
+        double[] operations = new double[n];
         for (int i = 0; i < n; i++) {
             UsageRecord r = records.get(i);
-            columns[0][i] = r.recordId();
-            columns[1][i] = r.accountId();
-            columns[2][i] = r.runId();
-            columns[3][i] = r.clusterId();
-            columns[4][i] = r.acceleratorType();
-            columns[5][i] = r.acceleratorCount();
-            columns[6][i] = Timestamp.from(r.start());
-            columns[7][i] = Timestamp.from(r.end());
-            columns[8][i] = r.utilization();
-            columns[9][i] = r.measuredOperations();
-            columns[10][i] = r.biologicalSequenceData();
-            columns[11][i] = r.operations(recordClusters.get(i));
+            ids[i] = r.recordId();
+            accounts[i] = r.accountId();
+            runs[i] = r.runId();
+            clusterIds[i] = r.clusterId();
+            acceleratorTypes[i] = r.acceleratorType();
+            acceleratorCounts[i] = r.acceleratorCount();
+            starts[i] = epochMicros(r.start());
+            ends[i] = epochMicros(r.end());
+            utilizations[i] = r.utilization();
+            measured[i] = r.measuredOperations();
+            biological[i] = r.biologicalSequenceData();
+            operations[i] = r.operations(recordClusters.get(i));
         }
-        String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "int4", "timestamptz", "timestamptz",
-                "float8", "float8", "bool", "float8"};
+        // Numbers, flags and times (as microseconds since the epoch) travel as binary arrays: no text to format
+        // here and to parse in PostgreSQL.
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("""
                      insert into usage_record (record_id, account_id, run_id, cluster_id, accelerator_type,
                          accelerator_count, started_at, ended_at, utilization, measured_operations, biological, operations)
-                     select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[],
-                         ?::timestamptz[], ?::timestamptz[], ?::float8[], ?::float8[], ?::bool[], ?::float8[])
+                     select r, a, run, cl, t, n, timestamptz 'epoch' + s * interval '1 microsecond',
+                            timestamptz 'epoch' + e * interval '1 microsecond', u, m, b, o
+                     from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int4[],
+                         ?::int8[], ?::int8[], ?::float8[], ?::float8[], ?::bool[], ?::float8[])
+                         as x (r, a, run, cl, t, n, s, e, u, m, b, o)
+                     order by r
                      on conflict (record_id) do nothing
                      returning record_id""")) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            Object[] columns = {ids, accounts, runs, clusterIds, acceleratorTypes, acceleratorCounts, starts, ends,
+                    utilizations, measured, biological, operations};
+            String[] types = {"varchar", "varchar", "varchar", "varchar", "varchar", "int4", "int8", "int8", "float8",
+                    "float8", "bool", "float8"};
             for (int col = 0; col < columns.length; col++) {
-                insert.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+                insert.setArray(col + 1, pg.createArrayOf(types[col], columns[col]));
             }
             try (ResultSet inserted = insert.executeQuery()) {
                 while (inserted.next()) {
@@ -153,6 +194,11 @@ public class UsageIntakeService {
             }
         }
         return fresh;
+    }
+
+    /** The instant in whole microseconds (PostgreSQL's precision), rounded to the nearest as PostgreSQL would. */
+    public static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), (instant.getNano() + 500) / 1000);
     }
 
     /** Stores detections not stored yet; returns how many it was given. */

@@ -114,6 +114,10 @@ class TrainingRunDetectorTest {
         assertEquals("end", validator.check(withTimes(good, T0, T0.minusSeconds(1))).orElseThrow().field());
         assertEquals("end", validator.check(withTimes(good, CLOCK.instant(), CLOCK.instant().plus(Duration.ofHours(1))))
                 .orElseThrow().field());
+        Instant ancient = Instant.parse("-1000000-01-01T00:00:00Z");
+        assertEquals("start", validator.check(withTimes(good, ancient, ancient.plusSeconds(60))).orElseThrow().field());
+        assertEquals("start", validator.check(withTimes(good, Instant.EPOCH.minusSeconds(1), Instant.EPOCH.plusSeconds(60)))
+                .orElseThrow().field());
         assertEquals("cluster_id", validator.check(new UsageRecord("r", "acct", "run", "nowhere", "H100", 1, T0,
                 T0.plusSeconds(60), 0.5, 0, false)).orElseThrow().field());
         assertEquals("accelerator_count", validator.check(new UsageRecord("r", "acct", "run", "modest", "H100", 5000, T0,
