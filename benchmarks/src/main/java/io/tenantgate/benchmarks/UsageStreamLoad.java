@@ -10,15 +10,12 @@ import io.grpc.stub.MetadataUtils;
 import io.tenantgate.proto.reporting.v1.ReportingServiceGrpc;
 import io.tenantgate.proto.reporting.v1.ReportingServiceGrpc.ReportingServiceStub;
 import io.tenantgate.suite.SuiteSettings;
-import io.tenantgate.suite.TenantgateSuite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,31 +98,11 @@ public final class UsageStreamLoad {
     }
 
     private int againstOwnSuite() throws Exception {
-        Path suiteDir = Path.of(options.text("--suite-dir", "benchmarks/target/load-suite")).toAbsolutePath();
-        int base = options.positive("--port-base", 23000);
-        SuiteSettings settings = SuiteSettings.parse(Path.of(options.text("--repo", ".")).toAbsolutePath().normalize(),
-                List.of("--home", suiteDir.resolve("home").toString(),
-                        "--cache", options.text("--keycloak-cache", suiteDir.resolve("cache").toString()),
-                        "--postgres-port", String.valueOf(base + 432),
-                        "--keycloak-port", String.valueOf(base + 180),
-                        "--keycloak-management-port", String.valueOf(base + 190),
-                        "--screening-port", String.valueOf(base + 81),
-                        "--identity-port", String.valueOf(base + 82),
-                        "--reporting-port", String.valueOf(base + 83),
-                        "--regulator-port", String.valueOf(base + 84)));
-        try (TenantgateSuite suite = TenantgateSuite.open(settings)) {
-            Thread stopOnCtrlC = new Thread(suite::close, "stop-suite");
-            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-            System.out.println("Starting the suite (logs in " + settings.logs() + ") ...");
-            suite.start();
-            System.out.println("Suite ready in " + suite.startupTime().toSeconds() + " s; reporting-service pid "
-                    + suite.pids().get("reporting-service"));
-            int exitCode = measure("localhost", settings.reportingPort(), settings.keycloakUrl(), suite.clientSecret(METERING));
-            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
-            return exitCode;
-        } finally {
-            System.out.println("Suite stopped");
-        }
+        SuiteSettings settings = OwnSuite.settings(options, "benchmarks/target/load-suite", 23000);
+        return OwnSuite.run(settings, suite -> {
+            System.out.println("reporting-service pid " + suite.pids().get("reporting-service"));
+            return measure("localhost", settings.reportingPort(), settings.keycloakUrl(), suite.clientSecret(METERING));
+        });
     }
 
     private int measure(String host, int port, String keycloakUrl, String meteringSecret) throws Exception {
@@ -303,33 +280,14 @@ public final class UsageStreamLoad {
     }
 
     /** Tokens from the suite's Keycloak: the operator demo user's and the metering client's. */
-    private final class Tokens {
-        private final String keycloakUrl;
-        private final String meteringSecret;
-
-        Tokens(String keycloakUrl, String meteringSecret) {
-            this.keycloakUrl = keycloakUrl;
-            this.meteringSecret = meteringSecret;
-        }
+    private record Tokens(String keycloakUrl, String meteringSecret) {
 
         String operator() throws IOException, InterruptedException {
-            return token("grant_type=password&client_id=tenantgate-cli&username=operator&password=operator-local-only");
+            return KeycloakTokens.user(keycloakUrl, "operator");
         }
 
         String metering() throws IOException, InterruptedException {
-            return token("grant_type=client_credentials&client_id=" + METERING
-                    + "&client_secret=" + URLEncoder.encode(meteringSecret, StandardCharsets.UTF_8));
-        }
-
-        private String token(String form) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/tenantgate/protocol/openid-connect/token"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused a token: HTTP " + response.statusCode() + " " + response.body());
-            }
-            return JSON.readTree(response.body()).path("access_token").asText();
+            return KeycloakTokens.clientCredentials(keycloakUrl, METERING, meteringSecret);
         }
     }
 
