@@ -404,7 +404,8 @@ public class CaseService {
      */
     private void outbox(CustomerCase subject, String type, String actor, List<String> reasons) {
         enqueue(subject, type, actor, reasons);
-        if (subject.decision == Decision.APPROVED && !type.equals("ACCOUNT_OPENED") && !cases.hasOutboxEvent(subject.id, "ACCOUNT_OPENED")) {
+        boolean decides = type.equals("DECISION") || type.equals("REVIEW_OUTCOME");
+        if (decides && subject.decision == Decision.APPROVED && !cases.hasOutboxEvent(subject.id, "ACCOUNT_OPENED")) {
             enqueue(subject, "ACCOUNT_OPENED", actor, List.of("approved: the account may be opened"));
         }
     }
