@@ -104,7 +104,7 @@ public final class RescreenLoad {
             long activeCases = scalar(db, "select count(*) from customer_case where decision in ('APPROVED','REVIEW') and closed_at is null");
             long before = scalar(db, "select coalesce(max(change_id), 0) from list_change_seen");
             System.out.printf("Active cases: %,d (stored now: %,d); load average before the upload: %s%n", activeCases,
-                    stored, loadAverage());
+                    stored, OwnSuite.loadAverage());
 
             StringBuilder csv = new StringBuilder("key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n");
             for (int i = 0; i < listNames.size(); i++) {
@@ -159,7 +159,7 @@ public final class RescreenLoad {
             System.out.printf("Upload to change recorded in identity-service: %.2f s; recorded to last chunk done: %.2f s (database clock)%n",
                     (seenAt - t0) / 1e9, r.getDouble(5));
             System.out.printf("UPLOAD TO EVERY CHUNK DONE: %.2f s for %,d stored parties; %,d parties/s; load average now %s%n",
-                    (done - t0) / 1e9, 2 * activeCases, (long) (2 * screenedCases / ((done - t0) / 1e9)), loadAverage());
+                    (done - t0) / 1e9, 2 * activeCases, (long) (2 * screenedCases / ((done - t0) / 1e9)), OwnSuite.loadAverage());
             System.out.printf("Expected reviews: %d planted cases, half through the customer and half through its owner (the upload started at %s)%n", planted, upload);
         }
     }
@@ -292,14 +292,6 @@ public final class RescreenLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("list upload refused: HTTP " + response.statusCode() + " " + response.body());
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (Exception e) {
-            return "unknown";
         }
     }
 

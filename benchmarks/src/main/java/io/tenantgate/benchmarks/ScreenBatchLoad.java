@@ -14,9 +14,8 @@ import io.tenantgate.proto.screening.v1.ScreeningServiceGrpc;
 import io.tenantgate.proto.screening.v1.ScreeningServiceGrpc.ScreeningServiceStub;
 import io.tenantgate.screening.engine.index.PartyQuery;
 import io.tenantgate.screening.engine.parse.BundledLists;
-import io.tenantgate.suite.SuiteSettings;
+import io.tenantgate.suite.Service;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,26 +65,13 @@ public final class ScreenBatchLoad {
             System.exit(2);
             return;
         }
-        System.exit(load.options.text("--port").isPresent() ? load.againstRunningSuite() : load.againstOwnSuite());
-    }
-
-    private int againstRunningSuite() throws Exception {
-        String secret = options.text("--client-secret")
-                .orElseThrow(() -> new IllegalArgumentException("--port needs --client-secret\n" + USAGE));
-        return measure(options.text("--host", "localhost"), options.positive("--port", 0),
-                options.text("--keycloak-url", "http://localhost:8180"), secret);
-    }
-
-    private int againstOwnSuite() throws Exception {
-        SuiteSettings settings = OwnSuite.settings(options, "benchmarks/target/load-suite", 23000);
-        return OwnSuite.run(settings, suite -> measure("localhost", settings.screeningPort(), settings.keycloakUrl(),
-                suite.clientSecret(CALLER)));
+        System.exit(OwnSuite.runAgainst(load.options, USAGE, "benchmarks/target/load-suite", 23000, Service.SCREENING, CALLER, load::measure));
     }
 
     /** Warms up, then measures; 0 when every measured party was answered without error in time. */
     private int measure(String host, int port, String keycloakUrl, String clientSecret) throws Exception {
-        requireLoopback(host);
-        requireLoopback(URI.create(keycloakUrl).getHost());
+        OwnSuite.requireLoopback(host);
+        OwnSuite.requireLoopback(URI.create(keycloakUrl).getHost());
         int streams = options.positive("--streams", 4);
         int inFlight = options.positive("--in-flight", 64);
         int parties = options.positive("--parties", 100_000);
@@ -150,11 +136,5 @@ public final class ScreenBatchLoad {
                     .setMonth(query.dateOfBirth().month()).setDay(query.dateOfBirth().day()));
         }
         return party;
-    }
-
-    private static void requireLoopback(String host) throws IOException {
-        if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
-            throw new IllegalArgumentException("load is sent over loopback only, not to " + host);
-        }
     }
 }

@@ -9,9 +9,8 @@ import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import io.tenantgate.proto.reporting.v1.ReportingServiceGrpc;
 import io.tenantgate.proto.reporting.v1.ReportingServiceGrpc.ReportingServiceStub;
-import io.tenantgate.suite.SuiteSettings;
+import io.tenantgate.suite.Service;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,27 +86,12 @@ public final class UsageStreamLoad {
             System.exit(2);
             return;
         }
-        System.exit(load.options.text("--port").isPresent() ? load.againstRunningSuite() : load.againstOwnSuite());
-    }
-
-    private int againstRunningSuite() throws Exception {
-        String secret = options.text("--client-secret")
-                .orElseThrow(() -> new IllegalArgumentException("--port needs --client-secret\n" + USAGE));
-        return measure(options.text("--host", "localhost"), options.positive("--port", 0),
-                options.text("--keycloak-url", "http://localhost:8180"), secret);
-    }
-
-    private int againstOwnSuite() throws Exception {
-        SuiteSettings settings = OwnSuite.settings(options, "benchmarks/target/load-suite", 23000);
-        return OwnSuite.run(settings, suite -> {
-            System.out.println("reporting-service pid " + suite.pids().get("reporting-service"));
-            return measure("localhost", settings.reportingPort(), settings.keycloakUrl(), suite.clientSecret(METERING));
-        });
+        System.exit(OwnSuite.runAgainst(load.options, USAGE, "benchmarks/target/load-suite", 23000, Service.REPORTING, METERING, load::measure));
     }
 
     private int measure(String host, int port, String keycloakUrl, String meteringSecret) throws Exception {
-        requireLoopback(host);
-        requireLoopback(URI.create(keycloakUrl).getHost());
+        OwnSuite.requireLoopback(host);
+        OwnSuite.requireLoopback(URI.create(keycloakUrl).getHost());
         String rest = "http://" + host + ":" + port;
         int streams = options.positive("--streams", 4);
         Duration timeLimit = Duration.ofSeconds(options.positive("--time-limit", 600));
@@ -131,12 +115,12 @@ public final class UsageStreamLoad {
             Freshness freshness = new Freshness(rest, tokens, plan.probes());
             Thread watcher = new Thread(freshness::watch, "probe-watcher");
             watcher.start();
-            String loadBefore = loadAverage();
+            String loadBefore = OwnSuite.loadAverage();
             UsagePhase.Result measured = UsagePhase.run(stub(channel, tokens.metering()), plan, freshness.queue::add,
                     timeLimit, System.out::println);
             watcher.join(TimeUnit.SECONDS.toMillis(70));
             System.out.println(measured.summary("measured"));
-            System.out.println("  load average before the measured run: " + loadBefore + "; after: " + loadAverage());
+            System.out.println("  load average before the measured run: " + loadBefore + "; after: " + OwnSuite.loadAverage());
             System.out.println(freshness.summary());
             boolean runsRight = checkRuns(rest, tokens, plan, options.positive("--check-runs", 20));
             return measured.exact() && freshness.allSeenWithin(Duration.ofSeconds(1)) && runsRight ? 0 : 1;
@@ -288,20 +272,6 @@ public final class UsageStreamLoad {
 
         String metering() throws IOException, InterruptedException {
             return KeycloakTokens.clientCredentials(keycloakUrl, METERING, meteringSecret);
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static void requireLoopback(String host) throws IOException {
-        if (host == null || !InetAddress.getByName(host).isLoopbackAddress()) {
-            throw new IllegalArgumentException("load is sent over loopback only, not to " + host);
         }
     }
 }

@@ -129,6 +129,8 @@ class CaseEvidenceTest {
         given().contentType("application/json").body(passport("NF1234567", "SILVA<<JOAO", "850412"))
                 .when().post("/api/v1/customers/" + UUID.randomUUID() + "/documents").then().statusCode(404);
         given().when().get("/api/v1/customers/" + id + "/documents").then().body("size()", equalTo(0));
+        given().when().get("/api/v1/customers/" + UUID.randomUUID() + "/documents").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -38,8 +38,11 @@ public class EvidenceRepository {
 
     /** Checks of every document and payment instrument, the duplicate-identity check, and the country signals. */
     public CaseEvidence evidenceOf(UUID caseId) {
-        List<IdentityDocument> documents = documents(caseId);
-        List<PaymentInstrument> payments = payments(caseId);
+        return evidenceOf(caseId, documents(caseId), payments(caseId));
+    }
+
+    /** The same, from the case's documents and payment instruments as the caller already read them. */
+    public CaseEvidence evidenceOf(UUID caseId, List<IdentityDocument> documents, List<PaymentInstrument> payments) {
         List<CheckResult> checks = new ArrayList<>();
         List<CountrySignal> signals = new ArrayList<>();
         for (IdentityDocument document : documents) {

@@ -11,6 +11,7 @@ import io.tenantgate.identity.verification.CardVerification;
 import io.tenantgate.identity.verification.CheckResult;
 import io.tenantgate.identity.verification.DeclaredIdentity;
 import io.tenantgate.identity.verification.DocumentVerification;
+import io.tenantgate.identity.verification.Fingerprint;
 import io.tenantgate.identity.verification.IbanVerification;
 import io.tenantgate.identity.verification.IbanVerifier;
 import io.tenantgate.identity.verification.IdentifierKind;
@@ -66,10 +67,10 @@ public class EvidenceService {
     @Transactional
     public Added<IdentityDocument> addDocument(UUID caseId, DocumentRequest request, String actor) {
         CustomerCase subject = cases.lockOpen(caseId);
-        String fingerprint = fingerprinter.fingerprint(IdentifierKind.DOCUMENT, request.issuingCountry(),
-                request.number()).value();
+        Fingerprint fingerprint = fingerprinter.fingerprint(IdentifierKind.DOCUMENT, request.issuingCountry(),
+                request.number());
         Optional<IdentityDocument> earlier = evidence.documents(caseId).stream()
-                .filter(d -> d.fingerprint.equals(fingerprint)).findFirst();
+                .filter(d -> d.fingerprint.equals(fingerprint.value())).findFirst();
         if (earlier.isPresent()) {
             return new Added<>(earlier.get(), true);
         }
@@ -82,9 +83,8 @@ public class EvidenceService {
         document.mrz = request.mrz().isEmpty() ? null
                 : cipher.seal(String.join("\n", request.mrz()), SealedValues.DOCUMENT_MRZ);
         document.lastDigits = lastDigits(number);
-        document.fingerprint = fingerprint;
-        document.fingerprintKeyId = fingerprinter.fingerprint(IdentifierKind.DOCUMENT, request.issuingCountry(),
-                request.number()).keyId();
+        document.fingerprint = fingerprint.value();
+        document.fingerprintKeyId = fingerprint.keyId();
         document.issuingCountry = request.issuingCountry();
         document.expiry = request.expiry();
         document.checks = documentChecks(request, number, subject.profile);
@@ -108,11 +108,11 @@ public class EvidenceService {
         if (request.accountId() != null && !subject.profile.accountIds().contains(request.accountId())) {
             throw ProblemException.invalidField("accountId", "not one of this customer's account ids");
         }
-        String fingerprint = kind.map(k -> fingerprinter.fingerprint(k, request.issuingCountry(), request.identifier())
-                .value()).orElse(null);
+        Fingerprint fingerprint = kind.map(k -> fingerprinter.fingerprint(k, request.issuingCountry(), request.identifier()))
+                .orElse(null);
         if (fingerprint != null) {
             Optional<PaymentInstrument> earlier = evidence.payments(caseId).stream()
-                    .filter(p -> fingerprint.equals(p.fingerprint)).findFirst();
+                    .filter(p -> fingerprint.value().equals(p.fingerprint)).findFirst();
             if (earlier.isPresent()) {
                 return new Added<>(earlier.get(), true);
             }
@@ -130,8 +130,8 @@ public class EvidenceService {
             String identifier = request.identifier().strip();
             payment.identifier = cipher.seal(identifier, SealedValues.PAYMENT_IDENTIFIER);
             payment.lastDigits = lastDigits(normalised(identifier));
-            payment.fingerprint = fingerprint;
-            payment.fingerprintKeyId = fingerprinter.fingerprint(kind.get(), request.issuingCountry(), identifier).keyId();
+            payment.fingerprint = fingerprint.value();
+            payment.fingerprintKeyId = fingerprint.keyId();
             checks.addAll(paymentChecks(payment, identifier));
         }
         payment.checks = checks;
@@ -140,6 +140,20 @@ public class EvidenceService {
         entities.persist(payment);
         added(subject, actor, "payment-added", payment.type.name(), payment.lastDigits, payment.issuingCountry, checks);
         return new Added<>(payment, false);
+    }
+
+    /** The documents of a case; 404 for a case that does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<IdentityDocument> documents(UUID caseId) {
+        cases.get(caseId);
+        return evidence.documents(caseId);
+    }
+
+    /** The payment instruments of a case; 404 for a case that does not exist. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PaymentInstrument> payments(UUID caseId) {
+        cases.get(caseId);
+        return evidence.payments(caseId);
     }
 
     /** The full number of a document, for a role that needs it; the reading is audited. */

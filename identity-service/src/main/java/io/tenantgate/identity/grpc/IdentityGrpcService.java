@@ -63,9 +63,11 @@ public class IdentityGrpcService extends IdentityServiceGrpc.IdentityServiceImpl
             OffsetDateTime since = request.hasAccessEventsSince() ? OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(
                     request.getAccessEventsSince().getSeconds(), request.getAccessEventsSince().getNanos()),
                     java.time.ZoneOffset.UTC) : null;
-            response.onNext(toRecord(found, evidence.documents(found.id), evidence.payments(found.id),
+            List<IdentityDocument> documents = evidence.documents(found.id);
+            List<PaymentInstrument> payments = evidence.payments(found.id);
+            response.onNext(toRecord(found, documents, payments,
                     found.profile == null ? List.of() : accessLog.list(found.id, since, 0, MAX_ACCESS_EVENTS),
-                    evidence.evidenceOf(found.id)));
+                    evidence.evidenceOf(found.id, documents, payments)));
             response.onCompleted();
         } catch (ProblemException invalid) {
             response.onError(Status.INVALID_ARGUMENT.withDescription(invalid.problem().detail()).asRuntimeException());

@@ -5,14 +5,12 @@ import io.tenantgate.common.problem.QueryParams;
 import io.tenantgate.identity.access.AccessEventBatch;
 import io.tenantgate.identity.access.AccessLogService;
 import io.tenantgate.identity.evidence.DocumentRequest;
-import io.tenantgate.identity.evidence.EvidenceRepository;
 import io.tenantgate.identity.evidence.EvidenceService;
 import io.tenantgate.identity.evidence.IdentityDocument;
 import io.tenantgate.identity.evidence.PaymentInstrument;
 import io.tenantgate.identity.evidence.PaymentRequest;
 import io.tenantgate.identity.verification.CheckResult;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,14 +42,11 @@ public class CustomerEvidenceResource {
 
 
     private final EvidenceService evidence;
-    private final EvidenceRepository stored;
     private final AccessLogService accessLog;
     private final SecurityIdentity caller;
 
-    public CustomerEvidenceResource(EvidenceService evidence, EvidenceRepository stored, AccessLogService accessLog,
-                                    SecurityIdentity caller) {
+    public CustomerEvidenceResource(EvidenceService evidence, AccessLogService accessLog, SecurityIdentity caller) {
         this.evidence = evidence;
-        this.stored = stored;
         this.accessLog = accessLog;
         this.caller = caller;
     }
@@ -62,16 +57,14 @@ public class CustomerEvidenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("onboarding")
     public Response addDocument(@PathParam("id") UUID id, @NotNull @Valid DocumentRequest request) {
-        EvidenceService.Added<IdentityDocument> added = evidence.addDocument(id, request, actor());
-        return Response.status(added.existing() ? 200 : 201).entity(DocumentView.of(added.value())).build();
+        return answer(evidence.addDocument(id, request, actor()), DocumentView::of);
     }
 
     @GET
     @Path("/documents")
     @RolesAllowed({"onboarding", "analyst", "supervisor", "regulator", "operator"})
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<DocumentView> documents(@PathParam("id") UUID id) {
-        return stored.documents(id).stream().map(DocumentView::of).toList();
+        return evidence.documents(id).stream().map(DocumentView::of).toList();
     }
 
     /** The full document number, for reviewers comparing documents; every reading is in the audit trail. */
@@ -87,16 +80,14 @@ public class CustomerEvidenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("onboarding")
     public Response addPayment(@PathParam("id") UUID id, @NotNull @Valid PaymentRequest request) {
-        EvidenceService.Added<PaymentInstrument> added = evidence.addPayment(id, request, actor());
-        return Response.status(added.existing() ? 200 : 201).entity(PaymentView.of(added.value())).build();
+        return answer(evidence.addPayment(id, request, actor()), PaymentView::of);
     }
 
     @GET
     @Path("/payment-instruments")
     @RolesAllowed({"onboarding", "analyst", "supervisor", "regulator", "operator"})
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<PaymentView> payments(@PathParam("id") UUID id) {
-        return stored.payments(id).stream().map(PaymentView::of).toList();
+        return evidence.payments(id).stream().map(PaymentView::of).toList();
     }
 
     /** Appends up to 10,000 access events; events already logged count as duplicates and are not stored again. */
@@ -116,6 +107,11 @@ public class CustomerEvidenceResource {
                                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                                              @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
         return accessLog.list(id, QueryParams.time("since", since), page, size);
+    }
+
+    /** 201 with what was stored, or 200 with what was stored before when the same item came again. */
+    private static <T> Response answer(EvidenceService.Added<T> added, java.util.function.Function<T, ?> view) {
+        return Response.status(added.existing() ? 200 : 201).entity(view.apply(added.value())).build();
     }
 
     private String actor() {

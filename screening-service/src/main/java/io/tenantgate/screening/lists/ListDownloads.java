@@ -3,6 +3,7 @@ package io.tenantgate.screening.lists;
 import io.quarkus.scheduler.Scheduled;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.screening.config.ScreeningConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -24,6 +25,7 @@ import java.util.Optional;
  * the active version in place. Every replica may fetch; imports are idempotent and serialised.
  */
 @ApplicationScoped
+@Startup
 public class ListDownloads {
 
     private static final Logger LOG = Logger.getLogger(ListDownloads.class);
@@ -37,6 +39,8 @@ public class ListDownloads {
         this.config = config.downloads();
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(this.config.timeout()).build();
+        // A misspelt feed is a configuration error: refuse to start rather than skip it on every round.
+        this.config.feeds().keySet().forEach(ListDownloads::feed);
     }
 
     /** What one feed's download came to: the import, or why there was none. */
@@ -57,8 +61,7 @@ public class ListDownloads {
     }
 
     private Outcome download(String feedName, Map<String, String> urls) {
-        ListFeed feed = ListFeed.of(feedName).orElseThrow(() -> new IllegalStateException(
-                "tenantgate.screening.downloads.feeds." + feedName + ": no such feed (csl, sdn, internal)"));
+        ListFeed feed = feed(feedName);
         try {
             Map<String, byte[]> parts = new LinkedHashMap<>();
             for (Map.Entry<String, String> part : urls.entrySet()) {
@@ -77,6 +80,11 @@ public class ListDownloads {
             Thread.currentThread().interrupt();
             return failed(feed, "interrupted");
         }
+    }
+
+    private static ListFeed feed(String name) {
+        return ListFeed.of(name).orElseThrow(() -> new IllegalStateException(
+                "tenantgate.screening.downloads.feeds." + name + ": no such feed (csl, sdn, internal)"));
     }
 
     private byte[] fetch(URI url) throws IOException, InterruptedException {
