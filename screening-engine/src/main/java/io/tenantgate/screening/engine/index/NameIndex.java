@@ -21,6 +21,8 @@ import java.util.stream.IntStream;
  * becomes a candidate only when {@link NameScorer#upperBound} for the query words it shares can still
  * reach the threshold, so no name the full scorer places above the threshold is left out. The
  * similarities found on the way are kept, so candidates are scored without comparing words again.
+ * A query word that is itself a list word (most are) skips the lookup: every strong list word's similar
+ * words were looked up once at build and are read from one contiguous run of {@link #similarWords}.
  * Immutable and thread-safe; the lookup state is per thread.
  */
 final class NameIndex {
@@ -50,6 +52,18 @@ final class NameIndex {
     /** Hash of each deletion variant of a strong list word to the ids of the words that have it. */
     private final HashPostings deletionVariants;
     private final ThreadLocal<Scratch> scratch;
+    /**
+     * For each strong list word, the list words it scores above zero against, in lookup order, in the run
+     * {@code similarWordsStart[id]} to {@code similarWordsStart[id + 1]}: the word id with the {@link #INITIAL}
+     * and {@link #JOINED} flags, and the score. Reading them costs two sequential reads per similar word
+     * instead of hash probes and a word comparison per visited word, each a cache miss into the index.
+     */
+    private final int[] similarWordsStart;
+    private final int[] similarWords;
+    private final double[] similarScores;
+    private static final int INITIAL = 1 << 30;
+    private static final int JOINED = 1 << 29;
+    private static final int WORD = JOINED - 1;
 
     private NameIndex(List<ComparableName> names, Unit[] vocabulary, int[][] postings, int[][] nameWords,
                       Map<String, int[]> singlesByText, Map<String, int[]> joinsByText,
@@ -73,6 +87,58 @@ final class NameIndex {
         }
         this.deletionVariants = deletionVariants;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(names.size(), vocabulary.length));
+        if (vocabulary.length > WORD) {
+            throw new IllegalArgumentException("more than " + WORD + " distinct list words");
+        }
+        SimilarWords similar = similarWordsOfEveryStrongWord();
+        this.similarWordsStart = similar.start;
+        this.similarWords = similar.words;
+        this.similarScores = similar.scores;
+    }
+
+    private record SimilarWords(int[] start, int[] words, double[] scores) {
+    }
+
+    /** Looks up every strong list word as a query word would be looked up; both cores share the work. */
+    private SimilarWords similarWordsOfEveryStrongWord() {
+        int[][] words = new int[vocabulary.length][];
+        double[][] scores = new double[vocabulary.length][];
+        ThreadLocal<Scratch> buildScratch = ThreadLocal.withInitial(() -> new Scratch(0, vocabulary.length));
+        IntStream.range(0, vocabulary.length).parallel().filter(id -> vocabulary[id].strong()).forEach(id -> {
+            Unit unit = vocabulary[id];
+            IntList found = new IntList();
+            List<Double> foundScores = new ArrayList<>();
+            Scratch work = buildScratch.get();
+            work.nextUnit();
+            lookUp(unit, work, other -> {
+                double score = TokenSimilarity.score(unit, vocabulary[other]);
+                if (score > 0) {
+                    found.add(other | (isInitialOf(vocabulary[other], unit) ? INITIAL : 0)
+                            | (vocabulary[other].joined() ? JOINED : 0));
+                    foundScores.add(score);
+                }
+            });
+            words[id] = found.toArray();
+            scores[id] = foundScores.stream().mapToDouble(Double::doubleValue).toArray();
+        });
+        int[] start = new int[vocabulary.length + 1];
+        for (int id = 0; id < vocabulary.length; id++) {
+            start[id + 1] = start[id] + (words[id] == null ? 0 : words[id].length);
+        }
+        int[] allWords = new int[start[vocabulary.length]];
+        double[] allScores = new double[allWords.length];
+        for (int id = 0; id < vocabulary.length; id++) {
+            if (words[id] != null) {
+                System.arraycopy(words[id], 0, allWords, start[id], words[id].length);
+                System.arraycopy(scores[id], 0, allScores, start[id], scores[id].length);
+            }
+        }
+        return new SimilarWords(start, allWords, allScores);
+    }
+
+    /** A listed initial for a whole query word: it counts for the bound, but only weakly. */
+    private static boolean isInitialOf(Unit listed, Unit query) {
+        return listed.text().length() == 1 && query.text().length() > 1;
     }
 
     static NameIndex build(List<ComparableName> names) {
@@ -154,21 +220,42 @@ final class NameIndex {
         Unit[] units = query.unitArray();
         for (int u = 0; u < units.length; u++) {
             Unit unit = units[u];
-            if (unit.strong()) {
-                int queryUnit = u;
-                long credit = unit.mask() & query.strongMask();
-                work.nextUnit();
-                lookUp(unit, work, id -> {
-                    double score = TokenSimilarity.score(unit, vocabulary[id]);
-                    if (score > 0) {
-                        work.similarities.put(queryUnit, id, score);
-                        boolean initial = vocabulary[id].text().length() == 1 && unit.text().length() > 1;
-                        work.credit(postings[id], credit, initial, vocabulary[id].joined());
-                    }
-                });
+            if (!unit.strong()) {
+                continue;
             }
+            int queryUnit = u;
+            long credit = unit.mask() & query.strongMask();
+            int listed = listedWord(unit);
+            if (listed >= 0) {
+                for (int k = similarWordsStart[listed]; k < similarWordsStart[listed + 1]; k++) {
+                    int word = similarWords[k] & WORD;
+                    work.similarities.put(queryUnit, word, similarScores[k]);
+                    work.credit(postings[word], credit, (similarWords[k] & INITIAL) != 0, (similarWords[k] & JOINED) != 0);
+                }
+                continue;
+            }
+            work.nextUnit();
+            lookUp(unit, work, id -> {
+                double score = TokenSimilarity.score(unit, vocabulary[id]);
+                if (score > 0) {
+                    work.similarities.put(queryUnit, id, score);
+                    work.credit(postings[id], credit, isInitialOf(vocabulary[id], unit), vocabulary[id].joined());
+                }
+            });
         }
         return new Candidates(work.candidates(query, threshold - EPSILON), work.similarities);
+    }
+
+    /** The id of the list word the token similarity cannot tell from this query word, or -1. */
+    private int listedWord(Unit unit) {
+        for (int id : (unit.joined() ? joinsByText : singlesByText).getOrDefault(unit.text(), NONE)) {
+            Unit listed = vocabulary[id];
+            if (listed.strong() == unit.strong() && listed.hasDigit() == unit.hasDigit()
+                    && listed.script() == unit.script() && listed.phoneticKey().equals(unit.phoneticKey())) {
+                return id;
+            }
+        }
+        return -1;
     }
 
     private void lookUp(Unit unit, Scratch work, IntConsumer word) {
