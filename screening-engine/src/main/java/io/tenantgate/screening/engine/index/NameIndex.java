@@ -35,6 +35,7 @@ final class NameIndex {
     private final Unit[] vocabulary;
     /** Per vocabulary word: its letter set (high half) and length (low half). */
     private final long[] wordShapes;
+    private final char[] firstLetters;
     private final int[][] postings;
     /** For each name, the vocabulary id of each of its units. */
     private final int[][] nameWords;
@@ -73,6 +74,10 @@ final class NameIndex {
         this.names = names;
         this.vocabulary = vocabulary;
         this.wordShapes = java.util.Arrays.stream(vocabulary).mapToLong(NameIndex::shapeOf).toArray();
+        this.firstLetters = new char[vocabulary.length];
+        for (int id = 0; id < vocabulary.length; id++) {
+            firstLetters[id] = vocabulary[id].text().charAt(0);
+        }
         this.postings = postings;
         this.nameWords = nameWords;
         this.singlesByText = singlesByText;
@@ -220,10 +225,17 @@ final class NameIndex {
         Unit[] units = query.unitArray();
         for (int u = 0; u < units.length; u++) {
             Unit unit = units[u];
+            int queryUnit = u;
             if (!unit.strong()) {
+                // such a word scores only against its equals and initials; its equals are kept here
+                for (int id : singlesByText.getOrDefault(unit.text(), NONE)) {
+                    work.similarities.put(queryUnit, id, 1.0);
+                }
+                for (int id : joinsByText.getOrDefault(unit.text(), NONE)) {
+                    work.similarities.put(queryUnit, id, 1.0);
+                }
                 continue;
             }
-            int queryUnit = u;
             long credit = unit.mask() & query.strongMask();
             int listed = listedWord(unit);
             if (listed >= 0) {
@@ -363,16 +375,25 @@ final class NameIndex {
 
         /**
          * Similarities for one candidate: looked up for strong query units (the lookup found every word
-         * they score above zero), computed for the others, which only compare exactly or as initials.
+         * they score above zero); the others only compare exactly, kept by the lookup too, or as initials,
+         * read from the word's length and first letter. No list word's objects are read.
          */
         PairSimilarity similarities(ComparableName query, int name) {
             Unit[] q = query.unitArray();
-            Unit[] c = names.get(name).unitArray();
             if (similarities == null) {
+                Unit[] c = names.get(name).unitArray();
                 return (i, j) -> TokenSimilarity.score(q[i], c[j]);
             }
             int[] words = nameWords[name];
-            return (i, j) -> q[i].strong() ? similarities.get(i, words[j]) : TokenSimilarity.score(q[i], c[j]);
+            return (i, j) -> {
+                double found = similarities.get(i, words[j]);
+                if (found > 0 || q[i].strong()) {
+                    return found;
+                }
+                String text = q[i].text();
+                return TokenSimilarity.initialScore(text.length(), text.charAt(0), (int) wordShapes[words[j]],
+                        firstLetters[words[j]]);
+            };
         }
     }
 

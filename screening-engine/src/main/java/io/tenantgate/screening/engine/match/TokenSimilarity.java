@@ -52,7 +52,7 @@ public final class TokenSimilarity {
         int la = a.text().length();
         int lb = b.text().length();
         if (la == 1 || lb == 1) {
-            return la != lb && a.text().charAt(0) == b.text().charAt(0) ? INITIAL_SCORE : 0.0;
+            return initialScore(la, a.text().charAt(0), lb, b.text().charAt(0));
         }
         if (!a.strong() || !b.strong() || a.hasDigit() || b.hasDigit()
                 || a.script() == NameScript.LOGOGRAPHIC || b.script() == NameScript.LOGOGRAPHIC) {
@@ -83,6 +83,14 @@ public final class TokenSimilarity {
         }
         // two edits are a weaker tie than one, whatever Jaro-Winkler says of the pair
         return Math.max(jaroWinkler - secondEditCost(distance, Math.min(la, lb)), phonetic);
+    }
+
+    /**
+     * What two different words score when one is a single letter: an initial and a word it may abbreviate,
+     * or nothing. All that a word neither strong nor equal can score against another.
+     */
+    public static double initialScore(int lengthA, char firstA, int lengthB, char firstB) {
+        return (lengthA == 1 || lengthB == 1) && lengthA != lengthB && firstA == firstB ? INITIAL_SCORE : 0.0;
     }
 
     private static double secondEditCost(int distance, int shorterLength) {
