@@ -17,6 +17,13 @@ public class ProblemException extends RuntimeException {
                 .withErrors(List.of(new Problem.FieldError(field, message))));
     }
 
+    /** A request with several bad fields, each named with what is wrong with it; the detail lists them all. */
+    public static ProblemException invalidFields(List<Problem.FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new ProblemException(Problem.of("invalid-request", "Invalid request", 400, detail).withErrors(errors));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(Problem.of("not-found", "Not found", 404, what + " does not exist"));
     }

@@ -22,7 +22,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Turns every error a REST endpoint can raise into {@code application/problem+json}. Unexpected
@@ -43,8 +42,7 @@ public class ProblemExceptionMappers {
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return respond(Problem.of("invalid-request", "Invalid request", 400, detail).withErrors(errors), uri);
+        return respond(ProblemException.invalidFields(errors).problem(), uri);
     }
 
     /** Named one by one: Quarkus maps the specific Jackson exceptions itself unless a mapper claims them. */

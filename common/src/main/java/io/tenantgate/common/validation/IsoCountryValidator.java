@@ -13,7 +13,12 @@ public class IsoCountryValidator implements ConstraintValidator<IsoCountry, Stri
 
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-        return value == null || CODES.contains(value);
+        return value == null || isAssigned(value);
+    }
+
+    /** Whether the code is an assigned ISO 3166-1 alpha-2 code (or XK), in upper case. */
+    public static boolean isAssigned(String code) {
+        return CODES.contains(code);
     }
 
     private static Set<String> codes() {

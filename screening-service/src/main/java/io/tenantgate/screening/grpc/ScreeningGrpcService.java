@@ -26,19 +26,13 @@ import io.tenantgate.screening.index.ChangeIndexes;
 import io.tenantgate.screening.lists.ListChanges;
 import io.tenantgate.screening.lists.ListVersion;
 import io.tenantgate.screening.screening.ScreeningOutcome;
-import io.tenantgate.screening.screening.ScreeningRequest;
 import io.tenantgate.screening.screening.ScreeningService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-
-import java.util.Comparator;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * gRPC face of screening-service; only calling services (identity-service) may use it. Requests are
- * validated exactly as the REST body is, and an invalid request is INVALID_ARGUMENT naming the field.
+ * validated exactly as the REST body is (by the service), and an invalid request is INVALID_ARGUMENT naming
+ * the first bad field.
  */
 @GrpcService
 @Blocking
@@ -48,16 +42,14 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
     private final ScreeningService screening;
     private final ActiveIndex index;
     private final ListChanges changes;
-    private final Validator validator;
     private final ChangeIndexes changeIndexes;
 
-    public ScreeningGrpcService(ScreeningService screening, ActiveIndex index, ListChanges changes, Validator validator,
+    public ScreeningGrpcService(ScreeningService screening, ActiveIndex index, ListChanges changes,
                                 ChangeIndexes changeIndexes) {
         this.screening = screening;
         this.changeIndexes = changeIndexes;
         this.index = index;
         this.changes = changes;
-        this.validator = validator;
     }
 
     @Override
@@ -256,16 +248,8 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
     }
 
     private ScreeningOutcome screenValid(ScreenRequest request) {
-        ScreeningRequest domain = ProtoMapping.toRequest(request);
-        Set<ConstraintViolation<ScreeningRequest>> violations = validator.validate(domain);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<ScreeningRequest> first = violations.stream()
-                    .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
-            throw new InvalidRequest(first.getPropertyPath().toString(), violations.stream()
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
-        }
         try {
-            return screening.screen(domain);
+            return screening.screen(ProtoMapping.toRequest(request));
         } catch (ProblemException problem) {
             String field = problem.problem().errors() == null || problem.problem().errors().isEmpty() ? ""
                     : problem.problem().errors().get(0).field();

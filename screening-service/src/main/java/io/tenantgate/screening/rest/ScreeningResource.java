@@ -4,7 +4,6 @@ import io.tenantgate.screening.screening.ScreeningOutcome;
 import io.tenantgate.screening.screening.ScreeningRequest;
 import io.tenantgate.screening.screening.ScreeningService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,10 +22,10 @@ public class ScreeningResource {
         this.screening = screening;
     }
 
-    /** Screens one party and its owners; the answer explains every match. */
+    /** Screens one party and its owners (validated by the service); the answer explains every match. */
     @POST
     @RolesAllowed({"onboarding", "analyst"})
-    public ScreeningOutcome screen(@NotNull @Valid ScreeningRequest request) {
+    public ScreeningOutcome screen(@NotNull ScreeningRequest request) {
         return screening.screen(request);
     }
 }

@@ -49,7 +49,9 @@ public class ScreeningService {
         this.config = config;
     }
 
+    /** Validates the request (a 400 problem naming every bad field), then screens it. */
     public ScreeningOutcome screen(ScreeningRequest request) {
+        request.validate();
         ActiveIndex.Snapshot snapshot = index.current();
         double threshold = request.minScore() == null ? config.defaultThreshold() : request.minScore();
         int limit = request.limit() == null ? config.maxResults() : request.limit();
