@@ -20,6 +20,8 @@ import io.tenantgate.screening.screening.ScreeningOutcome.PartyMatch;
 import io.tenantgate.screening.screening.ScreeningRequest.Party;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -168,10 +170,11 @@ public class ScreeningService {
         List<ScreeningOutcome.Fact> facts = explanation.facts().stream()
                 .map(f -> new ScreeningOutcome.Fact(f.fact().replace(' ', '_'), f.queryValue(), f.listValue(), f.weight()))
                 .toList();
-        String summary = String.format(Locale.ROOT, "'%s' matched %s name '%s' with name score %.3f%s; final %.3f",
-                explanation.normalizedQuery(), match.key(), match.matchedName(), explanation.nameScore(),
-                facts.isEmpty() ? "" : facts.stream().map(ScreeningService::describe)
-                        .collect(Collectors.joining(", ", " (", ")")), match.score());
+        String summary = "'" + explanation.normalizedQuery() + "' matched " + match.key() + " name '"
+                + match.matchedName() + "' with name score " + fixed(explanation.nameScore(), 3)
+                + (facts.isEmpty() ? "" : facts.stream().map(ScreeningService::describe)
+                        .collect(Collectors.joining(", ", " (", ")")))
+                + "; final " + fixed(match.score(), 3);
         return new PartyMatch(reference, match.key(),
                 match.sources().stream().map(Enum::name).sorted().toList(), match.entityNumber(),
                 entry.type().name().toLowerCase(Locale.ROOT), entry.name(), match.matchedName(), match.score(),
@@ -187,8 +190,12 @@ public class ScreeningService {
     }
 
     private static String describe(ScreeningOutcome.Fact fact) {
-        return String.format(Locale.ROOT, "%s %s %+.2f", fact.fact(), fact.weight() >= 0 ? "agrees" : "conflicts",
-                fact.weight());
+        return fact.fact() + (fact.weight() >= 0 ? " agrees +" : " conflicts ") + fixed(fact.weight(), 2);
+    }
+
+    /** The value with exactly {@code places} decimals, as {@code %.3f} prints it, without a Formatter per match. */
+    static String fixed(double value, int places) {
+        return new BigDecimal(value).setScale(places, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static List<ScreeningOutcome.OwnershipFinding> ownershipFindings(String root, OwnershipReport report,

@@ -133,9 +133,13 @@ public final class NameNormalizer {
             }
         }
         List<String> words = new ArrayList<>();
-        for (String word : cleaned.toString().split(" +")) {
-            if (!word.isEmpty()) {
-                words.add(readDigitsAsLetters(word));
+        int start = 0;
+        for (int i = 0; i <= cleaned.length(); i++) {
+            if (i == cleaned.length() || cleaned.charAt(i) == ' ') {
+                if (i > start) {
+                    words.add(readDigitsAsLetters(cleaned.substring(start, i)));
+                }
+                start = i + 1;
             }
         }
         return words;

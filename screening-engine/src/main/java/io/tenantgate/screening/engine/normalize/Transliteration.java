@@ -4,6 +4,7 @@ import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Brings any script to plain ASCII Latin with ICU: NFKC, then {@code Any-Latin; Latin-ASCII}, which
@@ -20,6 +21,7 @@ final class Transliteration {
     private static final Map<String, String> WORDS = new ConcurrentHashMap<>();
     private static final char FIRST_HANGUL_SYLLABLE = '\uAC00';
     private static final char LAST_HANGUL_SYLLABLE = '\uD7A3';
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Transliteration() {
     }
@@ -49,7 +51,7 @@ final class Transliteration {
         if (WORDS.size() >= CACHED_WORDS) {
             WORDS.clear(); // a crude bound: words repeat across names, so the cache refills with the common ones
         }
-        for (String word : normalized.split("\\s+")) {
+        for (String word : WHITESPACE.split(normalized)) {
             latin.append(isAscii(word) ? word : WORDS.computeIfAbsent(word, Transliteration::romanise)).append(' ');
         }
         return latin.toString();
@@ -105,7 +107,7 @@ final class Transliteration {
     }
 
     private static String cjkPersonalName(String text) {
-        String[] words = text.strip().split("\\s+");
+        String[] words = WHITESPACE.split(text.strip());
         StringBuilder latin = new StringBuilder(text.length() * 4);
         for (String word : words) {
             int[] syllables = word.codePoints().toArray();
