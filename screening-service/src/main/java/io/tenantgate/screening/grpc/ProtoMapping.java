@@ -15,6 +15,7 @@ import io.tenantgate.screening.screening.ScreeningOutcome;
 import io.tenantgate.screening.screening.ScreeningRequest;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Converts between the gRPC contract and the service's own types; gRPC types go no further than here. */
 final class ProtoMapping {
@@ -76,9 +77,25 @@ final class ProtoMapping {
         outcome.jurisdictionFindings().forEach(f -> response.addJurisdictionFindings(
                 io.tenantgate.proto.screening.v1.JurisdictionFinding.newBuilder()
                         .setPartyReference(f.partyReference()).setCountry(f.country()).setBasis(f.basis())));
-        outcome.listVersions().forEach(v -> response.addListVersions(listVersion(v.source(), v.version(),
-                v.checksum(), v.entryCount(), v.origin(), v.importedAt())));
-        return response.build();
+        return response.addAllListVersions(listVersions(outcome.listVersions())).build();
+    }
+
+    /** The last versions mapped: answers share one list per active snapshot, so its messages are built once. */
+    private static volatile MappedVersions lastVersions;
+
+    private static List<io.tenantgate.proto.screening.v1.ListVersion> listVersions(
+            List<ScreeningOutcome.ListVersionUsed> versions) {
+        MappedVersions known = lastVersions;
+        if (known == null || known.versions() != versions) {
+            known = new MappedVersions(versions, versions.stream().map(v -> listVersion(v.source(), v.version(),
+                    v.checksum(), v.entryCount(), v.origin(), v.importedAt())).toList());
+            lastVersions = known;
+        }
+        return known.messages();
+    }
+
+    private record MappedVersions(List<ScreeningOutcome.ListVersionUsed> versions,
+                                  List<io.tenantgate.proto.screening.v1.ListVersion> messages) {
     }
 
     static Match match(ScreeningOutcome.PartyMatch m) {
