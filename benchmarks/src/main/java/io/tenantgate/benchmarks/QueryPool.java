@@ -48,10 +48,19 @@ public final class QueryPool {
 
     /** {@code size} queries, half from the list entries, half from the negatives file, shuffled; always the same. */
     public static List<PartyQuery> build(List<Entry> entries, Path negatives, int size) {
+        return labelled(entries, negatives, size).stream().map(Labelled::query).toList();
+    }
+
+    /** A query of the pool and whether it is a person on no list (from the negatives file). */
+    public record Labelled(PartyQuery query, boolean onNoList) {
+    }
+
+    /** The same queries in the same order as {@link #build}, each with where it came from. */
+    public static List<Labelled> labelled(List<Entry> entries, Path negatives, int size) {
         QueryPool pool = new QueryPool(SEED);
-        List<PartyQuery> queries = new ArrayList<>(size);
-        queries.addAll(pool.fromList(entries, size / 2));
-        queries.addAll(pool.fromNegatives(negatives, size - size / 2));
+        List<Labelled> queries = new ArrayList<>(size);
+        pool.fromList(entries, size / 2).forEach(query -> queries.add(new Labelled(query, false)));
+        pool.fromNegatives(negatives, size - size / 2).forEach(query -> queries.add(new Labelled(query, true)));
         Collections.shuffle(queries, pool.random);
         return List.copyOf(queries);
     }
