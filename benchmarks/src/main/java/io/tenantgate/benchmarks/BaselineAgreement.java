@@ -55,6 +55,10 @@ public final class BaselineAgreement {
     private final AtomicInteger queriesOnNoList = new AtomicInteger();
     private final AtomicInteger onNoListFlaggedByBaseline = new AtomicInteger();
     private final AtomicInteger onNoListFlaggedByEngine = new AtomicInteger();
+    private final AtomicInteger listed = new AtomicInteger();
+    private final AtomicInteger listedFoundByBaseline = new AtomicInteger();
+    private final AtomicInteger listedFoundByEngine = new AtomicInteger();
+    private final List<String> listedFoundByBaselineOnly = Collections.synchronizedList(new ArrayList<>());
     private final List<String> baselineHitsEngineMisses = Collections.synchronizedList(new ArrayList<>());
     private final List<String> indexDisagreements = Collections.synchronizedList(new ArrayList<>());
 
@@ -86,21 +90,29 @@ public final class BaselineAgreement {
                 + "engine indexed and brute force over %d names at %s%n", queries.size(),
                 agreement.naive.nameCount(), baselineThreshold, agreement.engine.nameCount(), threshold);
         queries.parallelStream().forEach(query -> agreement.compare(PartyQuery.ofName(query.query().name()),
-                query.onNoList(), queries.size()));
+                query.listedAs(), queries.size()));
         System.exit(agreement.report(queries.size(), Path.of(options.text("--out", DEFAULT_OUT))) ? 0 : 1);
     }
 
-    private void compare(PartyQuery query, boolean onNoList, int total) {
+    private void compare(PartyQuery query, String listedAs, int total) {
         Map<String, Double> baseline = naive.screen(query.name(), baselineThreshold);
         Map<String, Double> indexed = returned(engine.screen(query, threshold, Integer.MAX_VALUE).matches());
         Map<String, Double> bruteForce = returned(engine.screenBruteForce(query, threshold, Integer.MAX_VALUE).matches());
         baselineHits.addAndGet(baseline.size());
         engineHits.addAndGet(indexed.size());
         countFlagged(!baseline.isEmpty(), !indexed.isEmpty());
-        if (onNoList) {
+        if (listedAs == null) {
             queriesOnNoList.incrementAndGet();
             onNoListFlaggedByBaseline.addAndGet(baseline.isEmpty() ? 0 : 1);
             onNoListFlaggedByEngine.addAndGet(indexed.isEmpty() ? 0 : 1);
+        } else {
+            listed.incrementAndGet();
+            listedFoundByBaseline.addAndGet(baseline.containsKey(listedAs) ? 1 : 0);
+            listedFoundByEngine.addAndGet(indexed.containsKey(listedAs) ? 1 : 0);
+            if (baseline.containsKey(listedAs) && !indexed.containsKey(listedAs)) {
+                listedFoundByBaselineOnly.add(String.format(Locale.ROOT, "%-40s %-14s baseline %.3f",
+                        quoted(query), listedAs, baseline.get(listedAs)));
+            }
         }
         baseline.forEach((key, score) -> {
             if (indexed.containsKey(key)) {
@@ -147,9 +159,13 @@ public final class BaselineAgreement {
         int indexDiffering = queries - queriesIndexEqualsBruteForce.get();
         String missesTitle = "Baseline hits the engine does not return";
         String indexTitle = "Entries where the index and brute force differ";
+        String sourceTitle = "Queries made from a list entry whose entry the baseline finds and the engine does not";
+        show(sourceTitle, listedFoundByBaselineOnly);
         show(missesTitle, baselineHitsEngineMisses);
         show(indexTitle, indexDisagreements);
         List<String> all = new ArrayList<>();
+        all.add(sourceTitle + ":");
+        listedFoundByBaselineOnly.stream().sorted().forEach(all::add);
         all.add(missesTitle + ":");
         baselineHitsEngineMisses.stream().sorted().forEach(all::add);
         all.add(indexTitle + ":");
@@ -168,6 +184,9 @@ public final class BaselineAgreement {
         // every hit on a person on no list is a false positive, which an engine returning all baseline hits shares
         System.out.printf(Locale.ROOT, "people on no list (synthetic negatives): %d; flagged by the baseline %d, "
                 + "by the engine %d%n", queriesOnNoList.get(), onNoListFlaggedByBaseline.get(), onNoListFlaggedByEngine.get());
+        System.out.printf(Locale.ROOT, "queries made from a list entry: %d; the entry found by the baseline %d, "
+                + "by the engine %d, by the baseline and not the engine %d%n", listed.get(), listedFoundByBaseline.get(),
+                listedFoundByEngine.get(), listedFoundByBaselineOnly.size());
         System.out.printf(Locale.ROOT, "index vs brute force: identical on %d of %d queries (%d differ, %d entries)%n",
                 queriesIndexEqualsBruteForce.get(), queries, indexDiffering, indexDisagreements.size());
         return missed == 0 && indexDiffering == 0;

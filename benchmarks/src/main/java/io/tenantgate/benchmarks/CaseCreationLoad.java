@@ -129,9 +129,9 @@ public final class CaseCreationLoad {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("kind", "ORGANIZATION");
             body.put("legalName", name);
-            body.put("countries", List.of(company.country()));
+            body.put("countries", company.countries());
             body.put("addresses", List.of(Map.of("lines", List.of("1 Harbour Road"), "city", "Capital",
-                    "country", company.country())));
+                    "country", company.countries().get(0))));
             body.put("emails", List.of("compliance@example.com"));
             body.put("accountIds", List.of("acct-" + UUID.randomUUID()));
             body.put("owners", List.of(owner(people.get(random.nextInt(people.size())), 40),
@@ -142,7 +142,7 @@ public final class CaseCreationLoad {
     }
 
     private static Map<String, Object> owner(PartyQuery person, int percentage) {
-        return Map.of("kind", "PERSON", "name", person.name(), "countries", List.of(person.country()),
+        return Map.of("kind", "PERSON", "name", person.name(), "countries", person.countries(),
                 "percentage", percentage, "control", false);
     }
 

@@ -51,27 +51,31 @@ public final class QueryPool {
         return labelled(entries, negatives, size).stream().map(Labelled::query).toList();
     }
 
-    /** A query of the pool and whether it is a person on no list (from the negatives file). */
-    public record Labelled(PartyQuery query, boolean onNoList) {
+    /** A query of the pool and the key of the entry it was made from; null for a person on no list. */
+    public record Labelled(PartyQuery query, String listedAs) {
+
+        boolean onNoList() {
+            return listedAs == null;
+        }
     }
 
     /** The same queries in the same order as {@link #build}, each with where it came from. */
     public static List<Labelled> labelled(List<Entry> entries, Path negatives, int size) {
         QueryPool pool = new QueryPool(SEED);
         List<Labelled> queries = new ArrayList<>(size);
-        pool.fromList(entries, size / 2).forEach(query -> queries.add(new Labelled(query, false)));
-        pool.fromNegatives(negatives, size - size / 2).forEach(query -> queries.add(new Labelled(query, true)));
+        queries.addAll(pool.fromList(entries, size / 2));
+        pool.fromNegatives(negatives, size - size / 2).forEach(query -> queries.add(new Labelled(query, null)));
         Collections.shuffle(queries, pool.random);
         return List.copyOf(queries);
     }
 
-    private List<PartyQuery> fromList(List<Entry> entries, int count) {
+    private List<Labelled> fromList(List<Entry> entries, int count) {
         List<Entry> screenable = entries.stream().filter(entry -> !entry.addressOnly())
                 .filter(entry -> switch (entry.type()) {
                     case INDIVIDUAL, ENTITY, UNKNOWN -> true;
                     default -> false;
                 }).toList();
-        List<PartyQuery> queries = new ArrayList<>(count);
+        List<Labelled> queries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Entry entry = screenable.get(random.nextInt(screenable.size()));
             List<String> names = entry.allNames();
@@ -79,7 +83,7 @@ public final class QueryPool {
             List<String> countries = List.copyOf(entry.countries());
             String country = !countries.isEmpty() && random.nextBoolean()
                     ? countries.get(random.nextInt(countries.size())) : anyCommonCountry();
-            queries.add(new PartyQuery(name, entry.type(), country, null, List.of(), null));
+            queries.add(new Labelled(new PartyQuery(name, entry.type(), country, null, List.of(), null), entry.key()));
         }
         return queries;
     }

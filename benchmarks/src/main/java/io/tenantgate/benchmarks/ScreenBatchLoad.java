@@ -36,8 +36,8 @@ public final class ScreenBatchLoad {
 
     static final String USAGE = """
             Usage: java -cp benchmarks/target/benchmarks.jar io.tenantgate.benchmarks.ScreenBatchLoad [options]
-              --parties N          parties in the measured run (default 100000)
-              --warmup N           parties sent first and not measured (default 20000)
+              --parties N          parties in the measured run (default 300000)
+              --warmup N           parties sent first and not measured (default 200000, while the JIT compiles)
               --streams K          concurrent ScreenBatch streams (default 4)
               --in-flight M        unanswered requests allowed per stream (default 64)
               --time-limit SECONDS limit of each run, warm-up and measured (default 600)
@@ -74,8 +74,8 @@ public final class ScreenBatchLoad {
         OwnSuite.requireLoopback(URI.create(keycloakUrl).getHost());
         int streams = options.positive("--streams", 4);
         int inFlight = options.positive("--in-flight", 64);
-        int parties = options.positive("--parties", 100_000);
-        int warmup = options.positive("--warmup", 20_000);
+        int parties = options.positive("--parties", 300_000);
+        int warmup = options.positive("--warmup", 200_000);
         Duration timeLimit = Duration.ofSeconds(options.positive("--time-limit", 600));
         List<ScreenRequest> pool = partyPool(Path.of(options.text("--negatives", QueryPool.NEGATIVES)));
         System.out.printf("%d streams, at most %d requests in flight each, pool of %d parties, screening-service at %s:%d%n",
@@ -130,7 +130,7 @@ public final class ScreenBatchLoad {
             case INDIVIDUAL -> PartyKind.PARTY_KIND_PERSON;
             case ENTITY -> PartyKind.PARTY_KIND_ORGANIZATION;
             default -> PartyKind.PARTY_KIND_UNSPECIFIED;
-        }).addNames(query.name()).addCountries(query.country());
+        }).addNames(query.name()).addAllCountries(query.countries());
         if (query.dateOfBirth() != null) {
             party.addDates(PartialDate.newBuilder().setYear(query.dateOfBirth().year())
                     .setMonth(query.dateOfBirth().month()).setDay(query.dateOfBirth().day()));

@@ -151,7 +151,6 @@ public class ScreeningService {
 
     private static List<PartyMatch> screenParty(ScreeningEngine engine, String reference, Party party, double threshold,
                                                 int limit, Set<ListSource> sources) {
-        String country = party.countries().stream().findFirst().orElse(null);
         PartialDate date = party.dates().stream().findFirst()
                 .map(d -> new PartialDate(d.year(), d.month(), d.day())).orElse(null);
         List<Identifier> ids = party.identityNumbers().stream()
@@ -162,7 +161,7 @@ public class ScreeningService {
 
         Map<String, Match> best = new LinkedHashMap<>();
         for (String name : names) {
-            PartyQuery query = new PartyQuery(name, entryType(party.kind()), country, date, ids, address);
+            PartyQuery query = new PartyQuery(name, entryType(party.kind()), party.countries(), date, ids, address);
             for (Match match : engine.screen(query, threshold, limit).matches()) {
                 if (match.sources().stream().anyMatch(sources::contains)) {
                     best.merge(match.key(), match, (a, b) -> a.score() >= b.score() ? a : b);

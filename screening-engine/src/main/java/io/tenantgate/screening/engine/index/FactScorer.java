@@ -30,7 +30,7 @@ final class FactScorer {
 
     /** The most the facts of this query can add to a name score, ID numbers aside. */
     static double maxGainWithoutIds(PartyQuery query) {
-        return (query.dateOfBirth() == null ? 0 : SAME_DATE_OF_BIRTH) + (query.country() == null ? 0 : SAME_COUNTRY);
+        return (query.dateOfBirth() == null ? 0 : SAME_DATE_OF_BIRTH) + (query.countries().isEmpty() ? 0 : SAME_COUNTRY);
     }
 
     static List<FactEvidence> evidence(PartyQuery query, Entry entry) {
@@ -68,16 +68,17 @@ final class FactScorer {
         }
     }
 
+    /** Any of the party's countries may be the listed one: a dual national conflicts only if neither is. */
     private static void country(PartyQuery query, Entry entry, List<FactEvidence> facts) {
-        String country = query.country();
-        if (country == null) {
+        if (query.countries().isEmpty()) {
             return;
         }
-        if (entry.countries().contains(country)) {
-            facts.add(new FactEvidence("country", country, String.join(",", entry.countries()), SAME_COUNTRY));
+        String shared = query.countries().stream().filter(entry.countries()::contains).findFirst().orElse(null);
+        if (shared != null) {
+            facts.add(new FactEvidence("country", shared, String.join(",", entry.countries()), SAME_COUNTRY));
         } else if (!entry.nationalities().isEmpty()) {
-            facts.add(new FactEvidence("nationality", country, String.join(",", entry.nationalities()),
-                    DIFFERENT_NATIONALITY));
+            facts.add(new FactEvidence("nationality", String.join(",", query.countries()),
+                    String.join(",", entry.nationalities()), DIFFERENT_NATIONALITY));
         }
     }
 

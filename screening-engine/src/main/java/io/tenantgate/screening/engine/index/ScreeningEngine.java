@@ -123,7 +123,7 @@ public final class ScreeningEngine {
         best.forEach((entry, name) -> toMatch(query, queryName, entries.get(entry), name, minScore, matches));
         addressMatches(query, minScore, matches);
         matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::key));
-        boolean concern = query.country() != null && settings.jurisdictionsOfConcern().contains(query.country());
+        boolean concern = query.countries().stream().anyMatch(settings.jurisdictionsOfConcern()::contains);
         return new ScreeningResult(matches.subList(0, Math.min(limit, matches.size())), concern, scored);
     }
 

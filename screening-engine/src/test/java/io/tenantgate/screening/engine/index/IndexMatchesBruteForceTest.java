@@ -92,7 +92,7 @@ class IndexMatchesBruteForceTest {
             Entry entry = entries.get(random.nextInt(entries.size()));
             List<String> names = entry.allNames();
             String name = names.get(random.nextInt(names.size()));
-            queries.add(new PartyQuery(perturb(name, random), EntryType.UNKNOWN, null, null, List.of(), null));
+            queries.add(new PartyQuery(perturb(name, random), EntryType.UNKNOWN, List.of(), null, List.of(), null));
         }
         return queries;
     }

@@ -46,16 +46,31 @@ class ScreeningEngineTest {
 
     @Test
     void differentBirthYearLowersTheScore() {
-        double same = engine.screen(new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, null,
+        double same = engine.screen(new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, List.of(),
                 new PartialDate(1970, 0, 0), List.of(), null), 0.5, 1).matches().get(0).score();
-        double other = engine.screen(new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, null,
+        double other = engine.screen(new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, List.of(),
                 new PartialDate(1990, 0, 0), List.of(), null), 0.5, 1).matches().get(0).score();
         assertThat(other).isLessThan(same - 0.05);
     }
 
     @Test
+    void aDualNationalAgreesThroughEitherNationality() {
+        PartyQuery dual = new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, List.of("DE", "RU"), null,
+                List.of(), null);
+        Match match = engine.screen(dual, 0.5, 1).matches().get(0);
+        assertThat(match.explanation().facts()).extracting(FactEvidence::fact).containsExactly("country");
+        assertThat(match.explanation().facts().get(0).queryValue()).isEqualTo("RU");
+
+        PartyQuery germanOnly = new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, "DE", null, List.of(), null);
+        Match conflicting = engine.screen(germanOnly, 0.5, 1).matches().get(0);
+        assertThat(conflicting.explanation().facts()).extracting(FactEvidence::fact).containsExactly("nationality");
+        assertThat(conflicting.score()).isLessThan(match.score());
+        assertThat(engine.screen(dual, 0.5, 1).jurisdictionOfConcern()).isTrue();
+    }
+
+    @Test
     void exactIdNumberFindsTheEntryDespiteAWeakName() {
-        PartyQuery query = new PartyQuery("I. Ivanov", EntryType.INDIVIDUAL, null, null,
+        PartyQuery query = new PartyQuery("I. Ivanov", EntryType.INDIVIDUAL, List.of(), null,
                 List.of(new Identifier("Passport", "AB-123456", null)), null);
         assertThat(engine.screen(query).matches()).extracting(Match::key).containsExactly("SDN:1");
         assertThat(engine.screen(PartyQuery.ofName("I. Ivanov")).matches()).isEmpty();
