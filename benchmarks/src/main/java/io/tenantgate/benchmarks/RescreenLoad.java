@@ -1,24 +1,20 @@
 package io.tenantgate.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantgate.sealing.FieldCipher;
 import io.tenantgate.suite.Service;
 import io.tenantgate.suite.SuiteSettings;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,7 +22,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
@@ -172,19 +167,8 @@ public final class RescreenLoad {
         }
         String keyList = keys.getProperty("TENANTGATE_IDENTITY_ENCRYPTION_KEYS");
         String active = keys.getProperty("TENANTGATE_IDENTITY_ENCRYPTION_ACTIVE_KEY_ID");
-        byte[] key = null;
-        for (String entry : keyList.split(",")) {
-            String[] parts = entry.strip().split(":", 2);
-            if (parts[0].equals(active)) {
-                key = Base64.getDecoder().decode(parts[1]);
-            }
-        }
-        if (key == null) {
-            throw new IllegalStateException("active key " + active + " not found in the home's keys");
-        }
-        SecretKeySpec aes = new SecretKeySpec(key, "AES");
+        FieldCipher cipher = FieldCipher.fromConfig(keyList, active);
         ObjectMapper json = new ObjectMapper();
-        SecureRandom nonces = new SecureRandom();
         Random random = new Random(13984);
         int plantEvery = plantedNames.isEmpty() ? Integer.MAX_VALUE : Math.max(1, cases / plantedNames.size());
         CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("""
@@ -193,7 +177,6 @@ public final class RescreenLoad {
                   cleared_entries) from stdin with (format text)""");
         String now = Instant.now().toString();
         String screening = "{\"hits\":[],\"ownershipFindings\":[],\"jurisdictionFindings\":[],\"listVersions\":[],\"threshold\":0.88}";
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         StringBuilder rows = new StringBuilder(1 << 20);
         for (int i = 0; i < cases; i++) {
             String name = syllables(random, 2 + random.nextInt(2)) + " " + (random.nextBoolean() ? "Systems" : "Holdings")
@@ -225,13 +208,7 @@ public final class RescreenLoad {
             ownerNode.putArray("addresses");
             ownerNode.put("percentage", 60.0).put("control", false);
             ownerNode.putArray("owners");
-            byte[] nonce = new byte[12];
-            nonces.nextBytes(nonce);
-            cipher.init(Cipher.ENCRYPT_MODE, aes, new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(CONTEXT.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(json.writeValueAsBytes(profile));
-            String sealedText = "v1:" + active + ":" + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
+            String sealedText = cipher.seal(json.writeValueAsString(profile), CONTEXT);
             UUID id = UUID.randomUUID();
             rows.append(id).append('\t').append("ORGANIZATION").append('\t').append(name).append('\t').append(sealedText)
                     .append("\tAPPROVED\t[\"benchmark seed\"]\t5\t").append(screening).append("\tbench-").append(id)

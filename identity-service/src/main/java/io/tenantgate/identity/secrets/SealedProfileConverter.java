@@ -3,6 +3,7 @@ package io.tenantgate.identity.secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantgate.identity.cases.CaseRequest;
+import io.tenantgate.sealing.FieldCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.AttributeConverter;
 

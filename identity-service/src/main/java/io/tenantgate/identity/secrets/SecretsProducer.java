@@ -2,6 +2,7 @@ package io.tenantgate.identity.secrets;
 
 import io.tenantgate.identity.config.EncryptionConfig;
 import io.tenantgate.identity.verification.IdentityFingerprinter;
+import io.tenantgate.sealing.FieldCipher;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

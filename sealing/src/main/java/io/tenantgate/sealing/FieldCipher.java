@@ -1,4 +1,4 @@
-package io.tenantgate.identity.secrets;
+package io.tenantgate.sealing;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
