@@ -27,6 +27,7 @@ public final class EngineFootprint {
         List<Entry> entries = BundledLists.load();
         long withEntries = usedHeapAfterGc();
         ScreeningEngine engine = ScreeningEngine.build(entries, EngineSettings.defaults());
+        engine.warmUp().join(); // its kept similar words belong to the footprint
         entries = null;
         long withEngine = usedHeapAfterGc();
         System.out.printf(Locale.ROOT, "%d entries, %d names%n", engine.entryCount(), engine.nameCount());

@@ -7,6 +7,7 @@ import io.tenantgate.common.validation.TypedText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * A request to screen one party and its owners. The same shape serves REST (as the JSON body) and gRPC
@@ -33,11 +34,7 @@ public record ScreeningRequest(Party party, Double minScore, Integer limit, List
         if (limit != null && (limit < 1 || limit > 100)) {
             check.fail("limit", "must be between 1 and 100");
         }
-        if (check.size("sources", sources, 20)) {
-            for (int i = 0; i < sources.size(); i++) {
-                check.text("sources[" + i + "]", sources.get(i), 16, true);
-            }
-        }
+        check.each("sources", sources, 20, (at, source) -> check.text(at, source, 16, true));
         return check.errors;
     }
 
@@ -65,53 +62,23 @@ public record ScreeningRequest(Party party, Double minScore, Integer limit, List
 
         private void check(String path, Check check) {
             check.text(path + ".reference", reference, 64, false);
-            if (check.size(path + ".names", names, 20)) {
-                for (int i = 0; i < names.size(); i++) {
-                    check.text(path + ".names[" + i + "]", names.get(i), 300, true);
+            check.each(path + ".names", names, 20, (at, name) -> check.text(at, name, 300, true));
+            check.eachPresent(path + ".addresses", addresses, 20, Address::check);
+            check.each(path + ".countries", countries, 20, (at, country) -> {
+                if (country == null) {
+                    check.fail(at, "must not be null");
                 }
-            }
-            if (check.size(path + ".addresses", addresses, 20)) {
-                for (int i = 0; i < addresses.size(); i++) {
-                    Address address = addresses.get(i);
-                    if (address != null) {
-                        address.check(path + ".addresses[" + i + "]", check);
-                    }
+                check.country(at, country);
+            });
+            check.eachPresent(path + ".dates", dates, 10, Date::check);
+            check.eachPresent(path + ".identityNumbers", identityNumbers, 20, IdentityNumber::check);
+            check.each(path + ".owners", owners, 50, (at, owner) -> {
+                if (owner == null) {
+                    check.fail(at, "must not be null");
+                } else {
+                    owner.check(at, check);
                 }
-            }
-            if (check.size(path + ".countries", countries, 20)) {
-                for (int i = 0; i < countries.size(); i++) {
-                    String at = path + ".countries[" + i + "]";
-                    if (countries.get(i) == null) {
-                        check.fail(at, "must not be null");
-                    } else {
-                        check.country(at, countries.get(i));
-                    }
-                }
-            }
-            if (check.size(path + ".dates", dates, 10)) {
-                for (int i = 0; i < dates.size(); i++) {
-                    if (dates.get(i) != null) {
-                        dates.get(i).check(path + ".dates[" + i + "]", check);
-                    }
-                }
-            }
-            if (check.size(path + ".identityNumbers", identityNumbers, 20)) {
-                for (int i = 0; i < identityNumbers.size(); i++) {
-                    if (identityNumbers.get(i) != null) {
-                        identityNumbers.get(i).check(path + ".identityNumbers[" + i + "]", check);
-                    }
-                }
-            }
-            if (check.size(path + ".owners", owners, 50)) {
-                for (int i = 0; i < owners.size(); i++) {
-                    String at = path + ".owners[" + i + "]";
-                    if (owners.get(i) == null) {
-                        check.fail(at, "must not be null");
-                    } else {
-                        owners.get(i).check(at, check);
-                    }
-                }
-            }
+            });
         }
     }
 
@@ -133,11 +100,7 @@ public record ScreeningRequest(Party party, Double minScore, Integer limit, List
         }
 
         private void check(String path, Check check) {
-            if (check.size(path + ".lines", lines, 10)) {
-                for (int i = 0; i < lines.size(); i++) {
-                    check.text(path + ".lines[" + i + "]", lines.get(i), 300, false);
-                }
-            }
+            check.each(path + ".lines", lines, 10, (at, line) -> check.text(at, line, 300, false));
             check.text(path + ".city", city, 120, false);
             check.text(path + ".region", region, 120, false);
             check.text(path + ".postalCode", postalCode, 32, false);
@@ -178,6 +141,11 @@ public record ScreeningRequest(Party party, Double minScore, Integer limit, List
         }
     }
 
+    /** A part of the request that checks itself, under the path it has in the request. */
+    private interface Nested<T> {
+        void check(T value, String path, Check check);
+    }
+
     /** The errors found so far, in the order of the fields. */
     private static final class Check {
         private final List<FieldError> errors = new ArrayList<>(0);
@@ -186,16 +154,27 @@ public record ScreeningRequest(Party party, Double minScore, Integer limit, List
             errors.add(new FieldError(field, message));
         }
 
-        /** Whether the list's elements are worth checking: it is there and not over {@code max}. */
-        boolean size(String field, List<?> list, int max) {
+        /** Checks the present entries of a list with their own check; null entries pass. */
+        <T> void eachPresent(String field, List<T> list, int max, Nested<T> nested) {
+            each(field, list, max, (at, value) -> {
+                if (value != null) {
+                    nested.check(value, at, this);
+                }
+            });
+        }
+
+        /** A list of at most {@code max} entries (null passes), each checked as {@code field[i]}. */
+        <T> void each(String field, List<T> list, int max, BiConsumer<String, T> element) {
             if (list == null) {
-                return false;
+                return;
             }
             if (list.size() > max) {
                 fail(field, "at most " + max + " entries");
-                return false;
+                return;
             }
-            return true;
+            for (int i = 0; i < list.size(); i++) {
+                element.accept(field + "[" + i + "]", list.get(i));
+            }
         }
 
         /** Text a person could have typed, at most {@code max} characters; null passes unless required. */

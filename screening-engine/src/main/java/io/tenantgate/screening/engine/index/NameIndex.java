@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -21,9 +22,10 @@ import java.util.stream.IntStream;
  * becomes a candidate only when {@link NameScorer#upperBound} for the query words it shares can still
  * reach the threshold, so no name the full scorer places above the threshold is left out. The
  * similarities found on the way are kept, so candidates are scored without comparing words again.
- * A query word that is itself a list word (most are) skips the lookup: every strong list word's similar
- * words were looked up once at build and are read from one contiguous run of {@link #similarWords}.
- * Immutable and thread-safe; the lookup state is per thread.
+ * A query word that is itself a list word (most are) skips the lookup: a background thread looks up every
+ * strong list word once, right after the build, and keeps its similar words ({@link #similarWords}); until
+ * a word's turn comes, queries look it up themselves, with the same result. Thread-safe; the lookup state
+ * is per thread.
  */
 final class NameIndex {
 
@@ -54,14 +56,13 @@ final class NameIndex {
     private final HashPostings deletionVariants;
     private final ThreadLocal<Scratch> scratch;
     /**
-     * For each strong list word, the list words it scores above zero against, in lookup order, in the run
-     * {@code similarWordsStart[id]} to {@code similarWordsStart[id + 1]}: the word id with the {@link #INITIAL}
-     * and {@link #JOINED} flags, and the score. Reading them costs two sequential reads per similar word
-     * instead of hash probes and a word comparison per visited word, each a cache miss into the index.
+     * For each strong list word, once looked up, the list words it scores above zero against, in lookup
+     * order. Reading them costs two sequential reads per similar word instead of hash probes and a word
+     * comparison per visited word, each a cache miss into the index. Written by the warm-up thread only;
+     * a query that reads null (not yet, or not yet visible) looks the word up itself.
      */
-    private final int[] similarWordsStart;
-    private final int[] similarWords;
-    private final double[] similarScores;
+    private final SimilarWords[] similarWords;
+    private final CompletableFuture<Void> warmUp;
     private static final int INITIAL = 1 << 30;
     private static final int JOINED = 1 << 29;
     private static final int WORD = JOINED - 1;
@@ -95,50 +96,54 @@ final class NameIndex {
         if (vocabulary.length > WORD) {
             throw new IllegalArgumentException("more than " + WORD + " distinct list words");
         }
-        SimilarWords similar = similarWordsOfEveryStrongWord();
-        this.similarWordsStart = similar.start;
-        this.similarWords = similar.words;
-        this.similarScores = similar.scores;
+        this.similarWords = new SimilarWords[vocabulary.length];
+        Thread thread = new Thread(this::lookUpEveryStrongWord, "name-index-warm-up");
+        thread.setDaemon(true);
+        this.warmUp = new CompletableFuture<>();
+        thread.start();
     }
 
-    private record SimilarWords(int[] start, int[] words, double[] scores) {
+    /**
+     * The word ids (with the {@link #INITIAL} and {@link #JOINED} flags) and scores of one list word's similar
+     * words. Final fields: a thread that sees the record sees its arrays filled.
+     */
+    private record SimilarWords(int[] words, double[] scores) {
     }
 
-    /** Looks up every strong list word as a query word would be looked up; both cores share the work. */
-    private SimilarWords similarWordsOfEveryStrongWord() {
-        int[][] words = new int[vocabulary.length][];
-        double[][] scores = new double[vocabulary.length][];
-        ThreadLocal<Scratch> buildScratch = ThreadLocal.withInitial(() -> new Scratch(0, vocabulary.length));
-        IntStream.range(0, vocabulary.length).parallel().filter(id -> vocabulary[id].strong()).forEach(id -> {
-            Unit unit = vocabulary[id];
+    /** Looks up every strong list word as a query word would be looked up, one after the other. */
+    private void lookUpEveryStrongWord() {
+        try {
+            Scratch work = new Scratch(0, vocabulary.length);
             IntList found = new IntList();
             List<Double> foundScores = new ArrayList<>();
-            Scratch work = buildScratch.get();
-            work.nextUnit();
-            lookUp(unit, work, other -> {
-                double score = TokenSimilarity.score(unit, vocabulary[other]);
-                if (score > 0) {
-                    found.add(other | (isInitialOf(vocabulary[other], unit) ? INITIAL : 0)
-                            | (vocabulary[other].joined() ? JOINED : 0));
-                    foundScores.add(score);
+            for (int id = 0; id < vocabulary.length; id++) {
+                Unit unit = vocabulary[id];
+                if (!unit.strong()) {
+                    continue;
                 }
-            });
-            words[id] = found.toArray();
-            scores[id] = foundScores.stream().mapToDouble(Double::doubleValue).toArray();
-        });
-        int[] start = new int[vocabulary.length + 1];
-        for (int id = 0; id < vocabulary.length; id++) {
-            start[id + 1] = start[id] + (words[id] == null ? 0 : words[id].length);
-        }
-        int[] allWords = new int[start[vocabulary.length]];
-        double[] allScores = new double[allWords.length];
-        for (int id = 0; id < vocabulary.length; id++) {
-            if (words[id] != null) {
-                System.arraycopy(words[id], 0, allWords, start[id], words[id].length);
-                System.arraycopy(scores[id], 0, allScores, start[id], scores[id].length);
+                found.clear();
+                foundScores.clear();
+                work.nextUnit();
+                lookUp(unit, work, other -> {
+                    double score = TokenSimilarity.score(unit, vocabulary[other]);
+                    if (score > 0) {
+                        found.add(other | (isInitialOf(vocabulary[other], unit) ? INITIAL : 0)
+                                | (vocabulary[other].joined() ? JOINED : 0));
+                        foundScores.add(score);
+                    }
+                });
+                similarWords[id] = new SimilarWords(found.toArray(),
+                        foundScores.stream().mapToDouble(Double::doubleValue).toArray());
             }
+            warmUp.complete(null);
+        } catch (RuntimeException | Error failure) {
+            warmUp.completeExceptionally(failure); // queries go on looking words up themselves
         }
-        return new SimilarWords(start, allWords, allScores);
+    }
+
+    /** Completes when every strong list word's similar words are kept; for benchmarks and tests. */
+    CompletableFuture<Void> warmUp() {
+        return warmUp;
     }
 
     /** A listed initial for a whole query word: it counts for the bound, but only weakly. */
@@ -238,11 +243,13 @@ final class NameIndex {
             }
             long credit = unit.mask() & query.strongMask();
             int listed = listedWord(unit);
-            if (listed >= 0) {
-                for (int k = similarWordsStart[listed]; k < similarWordsStart[listed + 1]; k++) {
-                    int word = similarWords[k] & WORD;
-                    work.similarities.put(queryUnit, word, similarScores[k]);
-                    work.credit(postings[word], credit, (similarWords[k] & INITIAL) != 0, (similarWords[k] & JOINED) != 0);
+            SimilarWords known = listed >= 0 ? similarWords[listed] : null;
+            if (known != null) {
+                for (int k = 0; k < known.words().length; k++) {
+                    int flagged = known.words()[k];
+                    int word = flagged & WORD;
+                    work.similarities.put(queryUnit, word, known.scores()[k]);
+                    work.credit(postings[word], credit, (flagged & INITIAL) != 0, (flagged & JOINED) != 0);
                 }
                 continue;
             }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
@@ -68,6 +69,14 @@ public final class ScreeningEngine {
 
     public static ScreeningEngine build(Collection<Entry> entries, EngineSettings settings) {
         return new ScreeningEngine(List.copyOf(entries), settings);
+    }
+
+    /**
+     * Completes when the index has looked up every list word once in the background (about a second after
+     * the build; see {@code NameIndex}). The engine screens before that too, with the same results, more slowly.
+     */
+    public CompletableFuture<Void> warmUp() {
+        return index.warmUp();
     }
 
     public EngineSettings settings() {
