@@ -11,6 +11,7 @@ import io.tenantgate.proto.screening.v1.PartyKind;
 import io.tenantgate.proto.screening.v1.ScreenRequest;
 import io.tenantgate.proto.screening.v1.ScreenResponse;
 import io.tenantgate.screening.lists.ListChanges;
+import io.tenantgate.screening.screening.LastMapped;
 import io.tenantgate.screening.screening.ScreeningOutcome;
 import io.tenantgate.screening.screening.ScreeningRequest;
 
@@ -77,26 +78,13 @@ final class ProtoMapping {
         outcome.jurisdictionFindings().forEach(f -> response.addJurisdictionFindings(
                 io.tenantgate.proto.screening.v1.JurisdictionFinding.newBuilder()
                         .setPartyReference(f.partyReference()).setCountry(f.country()).setBasis(f.basis())));
-        return response.addAllListVersions(listVersions(outcome.listVersions())).build();
+        return response.addAllListVersions(LIST_VERSIONS.get(outcome.listVersions())).build();
     }
 
-    /** The last versions mapped: answers share one list per active snapshot, so its messages are built once. */
-    private static volatile MappedVersions lastVersions;
-
-    private static List<io.tenantgate.proto.screening.v1.ListVersion> listVersions(
-            List<ScreeningOutcome.ListVersionUsed> versions) {
-        MappedVersions known = lastVersions;
-        if (known == null || known.versions() != versions) {
-            known = new MappedVersions(versions, versions.stream().map(v -> listVersion(v.source(), v.version(),
+    /** Answers share one list of versions per active snapshot, so its messages are built once. */
+    private static final LastMapped<List<ScreeningOutcome.ListVersionUsed>, List<io.tenantgate.proto.screening.v1.ListVersion>>
+            LIST_VERSIONS = new LastMapped<>(versions -> versions.stream().map(v -> listVersion(v.source(), v.version(),
                     v.checksum(), v.entryCount(), v.origin(), v.importedAt())).toList());
-            lastVersions = known;
-        }
-        return known.messages();
-    }
-
-    private record MappedVersions(List<ScreeningOutcome.ListVersionUsed> versions,
-                                  List<io.tenantgate.proto.screening.v1.ListVersion> messages) {
-    }
 
     static Match match(ScreeningOutcome.PartyMatch m) {
         ScreeningOutcome.Explanation e = m.explanation();

@@ -45,7 +45,11 @@ public class ScreeningService {
 
     private final ActiveIndex index;
     private final ScreeningConfig config;
-    private volatile VersionsUsed versionsUsed;
+    /** The versions a snapshot screens against: one list per snapshot, so every answer shares it. */
+    private final LastMapped<ActiveIndex.Snapshot, List<ScreeningOutcome.ListVersionUsed>> versionsUsed =
+            new LastMapped<>(snapshot -> snapshot.versions().stream()
+                    .map(v -> new ScreeningOutcome.ListVersionUsed(v.source, v.version, v.checksum, v.entryCount,
+                            v.importedAt, v.origin)).toList());
 
     public ScreeningService(ActiveIndex index, ScreeningConfig config) {
         this.index = index;
@@ -82,22 +86,7 @@ public class ScreeningService {
                 config.jurisdictionsOfConcern()).analyze(root);
 
         return new ScreeningOutcome(matches, ownershipFindings(root, report, listedEntry),
-                jurisdictionFindings(parties), versionsUsed(snapshot), threshold);
-    }
-
-    /** The versions a snapshot screens against: one list per snapshot, so every answer shares it. */
-    private List<ScreeningOutcome.ListVersionUsed> versionsUsed(ActiveIndex.Snapshot snapshot) {
-        VersionsUsed known = versionsUsed;
-        if (known == null || known.snapshot() != snapshot) {
-            known = new VersionsUsed(snapshot, snapshot.versions().stream()
-                    .map(v -> new ScreeningOutcome.ListVersionUsed(v.source, v.version, v.checksum, v.entryCount,
-                            v.importedAt, v.origin)).toList());
-            versionsUsed = known;
-        }
-        return known.versions();
-    }
-
-    private record VersionsUsed(ActiveIndex.Snapshot snapshot, List<ScreeningOutcome.ListVersionUsed> versions) {
+                jurisdictionFindings(parties), versionsUsed.get(snapshot), threshold);
     }
 
     /** The threshold applied when a request names none. */
