@@ -40,7 +40,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerEvidenceResource {
 
-
     private final EvidenceService evidence;
     private final AccessLogService accessLog;
     private final SecurityIdentity caller;

@@ -7,6 +7,7 @@ import io.tenantgate.screening.engine.model.PartialDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Weighs the facts besides the name. Agreement adds a little (the name must carry the match), conflict
@@ -22,6 +23,8 @@ final class FactScorer {
     static final double DIFFERENT_NATIONALITY = -0.05;
     static final double SAME_ID_NUMBER = 0.3;
     static final double DIFFERENT_TYPE = -0.1;
+    /** Compiled once: numbers are compared for every queried number and every entry it may match. */
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^A-Za-z0-9]");
     /** Birth years one apart are common transcription and calendar differences. */
     private static final int YEAR_TOLERANCE = 1;
 
@@ -95,6 +98,6 @@ final class FactScorer {
 
     /** Document numbers compare without spaces, dashes and case. */
     static String normalizedNumber(String number) {
-        return number == null ? "" : number.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        return number == null ? "" : NOT_LETTER_OR_DIGIT.matcher(number).replaceAll("").toUpperCase(Locale.ROOT);
     }
 }

@@ -8,10 +8,6 @@ final class IntList {
     private int[] values = new int[4];
     private int size;
 
-    void clear() {
-        size = 0;
-    }
-
     void add(int value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);

@@ -8,6 +8,7 @@ import io.tenantgate.screening.engine.match.TokenSimilarity;
 import io.tenantgate.screening.engine.match.Unit;
 import io.tenantgate.screening.engine.normalize.NameScript;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class NameIndex {
                       HashPostings deletionVariants) {
         this.names = names;
         this.vocabulary = vocabulary;
-        this.wordShapes = java.util.Arrays.stream(vocabulary).mapToLong(NameIndex::shapeOf).toArray();
+        this.wordShapes = Arrays.stream(vocabulary).mapToLong(NameIndex::shapeOf).toArray();
         this.firstLetters = new char[vocabulary.length];
         for (int id = 0; id < vocabulary.length; id++) {
             firstLetters[id] = vocabulary[id].text().charAt(0);
@@ -104,41 +105,72 @@ final class NameIndex {
     }
 
     /**
-     * The word ids (with the {@link #INITIAL} and {@link #JOINED} flags) and scores of one list word's similar
-     * words. Final fields: a thread that sees the record sees its arrays filled.
+     * The word ids (with the {@link #INITIAL} and {@link #JOINED} flags) and scores of one word's similar words,
+     * the first {@code count} of the arrays. Final fields: a thread that sees the record sees its arrays filled.
      */
-    private record SimilarWords(int[] words, double[] scores) {
+    private record SimilarWords(int[] words, double[] scores, int count) {
+    }
+
+    /** Similar words being collected, in buffers reused from one lookup to the next. */
+    private static final class FoundWords {
+        private int[] words = new int[64];
+        private double[] scores = new double[64];
+        private int count;
+
+        void clear() {
+            count = 0;
+        }
+
+        void add(int word, double score) {
+            if (count == words.length) {
+                words = Arrays.copyOf(words, count * 2);
+                scores = Arrays.copyOf(scores, count * 2);
+            }
+            words[count] = word;
+            scores[count++] = score;
+        }
+
+        /** The collected words, valid until the next {@link #clear}. */
+        SimilarWords view() {
+            return new SimilarWords(words, scores, count);
+        }
+
+        /** The collected words in arrays of their own, to keep. */
+        SimilarWords copy() {
+            return new SimilarWords(Arrays.copyOf(words, count), Arrays.copyOf(scores, count), count);
+        }
     }
 
     /** Looks up every strong list word as a query word would be looked up, one after the other. */
     private void lookUpEveryStrongWord() {
         try {
             Scratch work = new Scratch(0, vocabulary.length);
-            IntList found = new IntList();
-            List<Double> foundScores = new ArrayList<>();
             for (int id = 0; id < vocabulary.length; id++) {
-                Unit unit = vocabulary[id];
-                if (!unit.strong()) {
-                    continue;
+                if (vocabulary[id].strong()) {
+                    collectSimilarWords(vocabulary[id], work);
+                    similarWords[id] = work.found.copy();
                 }
-                found.clear();
-                foundScores.clear();
-                work.nextUnit();
-                lookUp(unit, work, other -> {
-                    double score = TokenSimilarity.score(unit, vocabulary[other]);
-                    if (score > 0) {
-                        found.add(other | (isInitialOf(vocabulary[other], unit) ? INITIAL : 0)
-                                | (vocabulary[other].joined() ? JOINED : 0));
-                        foundScores.add(score);
-                    }
-                });
-                similarWords[id] = new SimilarWords(found.toArray(),
-                        foundScores.stream().mapToDouble(Double::doubleValue).toArray());
             }
             warmUp.complete(null);
         } catch (RuntimeException | Error failure) {
             warmUp.completeExceptionally(failure); // queries go on looking words up themselves
         }
+    }
+
+    /**
+     * Looks the word up and collects, in visiting order, the list words it scores above zero into
+     * {@code work.found}: the one lookup both the warm-up and a query for a word not kept yet run.
+     */
+    private void collectSimilarWords(Unit unit, Scratch work) {
+        work.found.clear();
+        work.nextUnit();
+        lookUp(unit, work, other -> {
+            double score = TokenSimilarity.score(unit, vocabulary[other]);
+            if (score > 0) {
+                work.found.add(other | (isInitialOf(vocabulary[other], unit) ? INITIAL : 0)
+                        | (vocabulary[other].joined() ? JOINED : 0), score);
+            }
+        });
     }
 
     /** Completes when every strong list word's similar words are kept; for benchmarks and tests. */
@@ -244,23 +276,16 @@ final class NameIndex {
             long credit = unit.mask() & query.strongMask();
             int listed = listedWord(unit);
             SimilarWords known = listed >= 0 ? similarWords[listed] : null;
-            if (known != null) {
-                for (int k = 0; k < known.words().length; k++) {
-                    int flagged = known.words()[k];
-                    int word = flagged & WORD;
-                    work.similarities.put(queryUnit, word, known.scores()[k]);
-                    work.credit(postings[word], credit, (flagged & INITIAL) != 0, (flagged & JOINED) != 0);
-                }
-                continue;
+            if (known == null) {
+                collectSimilarWords(unit, work);
+                known = work.found.view();
             }
-            work.nextUnit();
-            lookUp(unit, work, id -> {
-                double score = TokenSimilarity.score(unit, vocabulary[id]);
-                if (score > 0) {
-                    work.similarities.put(queryUnit, id, score);
-                    work.credit(postings[id], credit, isInitialOf(vocabulary[id], unit), vocabulary[id].joined());
-                }
-            });
+            for (int k = 0; k < known.count(); k++) {
+                int flagged = known.words()[k];
+                int word = flagged & WORD;
+                work.similarities.put(queryUnit, word, known.scores()[k]);
+                work.credit(postings[word], credit, (flagged & INITIAL) != 0, (flagged & JOINED) != 0);
+            }
         }
         return new Candidates(work.candidates(query, threshold - EPSILON), work.similarities);
     }
@@ -351,7 +376,7 @@ final class NameIndex {
         Map<String, int[][]> arrays = new HashMap<>();
         lists.forEach((key, byLength) -> {
             int[][] ids = new int[byLength.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1][];
-            java.util.Arrays.fill(ids, NONE);
+            Arrays.fill(ids, NONE);
             byLength.forEach((length, list) -> ids[length] = list.toArray());
             arrays.put(key, ids);
         });
@@ -415,6 +440,7 @@ final class NameIndex {
         private final int[] visitedStamp;
         private int stamp;
         private final SimilarityTable similarities = new SimilarityTable();
+        private final FoundWords found = new FoundWords();
 
         Scratch(int names, int vocabularySize) {
             sharedWords = new long[names];
