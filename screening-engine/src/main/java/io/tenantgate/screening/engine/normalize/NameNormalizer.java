@@ -56,21 +56,21 @@ public final class NameNormalizer {
             "ABDOL", "ABDIL", "ABDULL");
 
     /**
-     * "Servant of" names: ABD AL-AZIZ, ABD AR-RAHMAN, ABDEL AZIZ and ABDUL AZIZ are one name written
-     * apart or together, with the article assimilated or not; all become ABDUL and the following name.
+     * "Servant of" names: ABD AL-AZIZ, ABD AR-RAHMAN, ABD AZIZ, ABDEL AZIZ and ABDUL AZIZ are one name
+     * written apart or together, with the article assimilated, dropped or not; all become ABDUL and the
+     * following name.
      */
     private static List<String> arabicServantNames(List<String> words) {
         List<String> result = null;
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
-            boolean abdArticle = (word.equals("ABD") || word.equals("ABDU")) && i + 2 < words.size()
-                    && ARABIC_ARTICLES.contains(words.get(i + 1));
-            if (abdArticle || ABDUL_SPELLINGS.contains(word)) {
+            boolean abd = word.equals("ABD") || word.equals("ABDU");
+            if (abd || ABDUL_SPELLINGS.contains(word)) {
                 if (result == null) {
                     result = new ArrayList<>(words.subList(0, i));
                 }
                 result.add("ABDUL");
-                i += abdArticle ? 1 : 0;
+                i += abd && i + 2 < words.size() && ARABIC_ARTICLES.contains(words.get(i + 1)) ? 1 : 0;
             } else if (result != null) {
                 result.add(word);
             }
@@ -142,7 +142,39 @@ public final class NameNormalizer {
                 start = i + 1;
             }
         }
-        return words;
+        return joinedLetterPairs(words);
+    }
+
+    /**
+     * Single letters joined by AND or "&" ("M&P", "H and M") abbreviate a name and read as one word, as
+     * dotted initials do: left as initials, a name like "M&P Trading Inc." has no strong word at all.
+     */
+    private static List<String> joinedLetterPairs(List<String> words) {
+        List<String> result = null;
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (isLetter(word) && andLetterAt(words, i + 1)) {
+                if (result == null) {
+                    result = new ArrayList<>(words.subList(0, i));
+                }
+                StringBuilder joined = new StringBuilder(word);
+                for (; andLetterAt(words, i + 1); i += 2) {
+                    joined.append(words.get(i + 2));
+                }
+                result.add(joined.toString());
+            } else if (result != null) {
+                result.add(word);
+            }
+        }
+        return result == null ? words : result;
+    }
+
+    private static boolean andLetterAt(List<String> words, int at) {
+        return at + 1 < words.size() && words.get(at).equals("AND") && isLetter(words.get(at + 1));
+    }
+
+    private static boolean isLetter(String word) {
+        return word.length() == 1 && Character.isLetter(word.charAt(0));
     }
 
     /** A dot between two single letters, as in "A.B.C.". */
@@ -201,7 +233,7 @@ public final class NameNormalizer {
         while (i < words.size()) {
             Map.Entry<List<String>, String> phrase = phraseAt(words, i);
             if (phrase == null) {
-                String word = words.get(i++);
+                String word = Vocabulary.legalFormSpelledAs(words.get(i++));
                 if (Vocabulary.isLegalForm(word)) {
                     legalForms.add(word);
                 }
@@ -218,30 +250,24 @@ public final class NameNormalizer {
     }
 
     private static Map.Entry<List<String>, String> phraseAt(List<String> words, int start) {
-        // a one-word form ("ZAO", "AO") only at either end: inside a name it is a word, e.g. a pinyin syllable
+        // a short one-word form ("ZAO", "AO") only at either end: inside a name it is a word, e.g. a pinyin
+        // syllable; COMPANY or LIMITED is a legal form anywhere
         boolean atEdge = start == 0 || start + 1 == words.size();
         for (Map.Entry<List<String>, String> phrase : Vocabulary.LEGAL_FORM_PHRASES.getOrDefault(words.get(start), List.of())) {
             List<String> parts = phrase.getKey();
-            if ((parts.size() > 1 || atEdge) && phraseAt(words, start, parts)) {
+            if ((parts.size() > 1 || atEdge || parts.get(0).length() > SHORT_FORM_LENGTH) && phraseAt(words, start, parts)) {
                 return phrase;
             }
         }
-        if (words.get(start).length() >= MISSPELLED_PHRASE_START) {
-            for (Map.Entry<List<String>, String> phrase : Vocabulary.LONG_FIRST_WORD_PHRASES) {
-                if (phraseAt(words, start, phrase.getKey())) {
-                    return phrase;
-                }
-            }
-        }
-        for (Map.Entry<List<String>, String> phrase : Vocabulary.longSingleWordForms()) {
-            if (Vocabulary.isMisspelledLongForm(words.get(start), phrase.getKey().get(0))) {
+        for (Map.Entry<List<String>, String> phrase : Vocabulary.MISSPELLABLE_PHRASES) {
+            if (phraseAt(words, start, phrase.getKey())) {
                 return phrase;
             }
         }
         return null;
     }
 
-    private static final int MISSPELLED_PHRASE_START = 8;
+    private static final int SHORT_FORM_LENGTH = 3;
 
     /** The words of a legal form phrase from {@code start}, its long words possibly misspelled. */
     private static boolean phraseAt(List<String> words, int start, List<String> parts) {

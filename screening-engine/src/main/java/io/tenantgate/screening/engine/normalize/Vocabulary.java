@@ -1,6 +1,7 @@
 package io.tenantgate.screening.engine.normalize;
 
 import io.tenantgate.screening.engine.match.EditDistance;
+import io.tenantgate.screening.engine.match.TokenSimilarity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The words that say little about who is meant: legal forms in many languages (with their spelled-out
@@ -60,20 +62,67 @@ public final class Vocabulary {
             "MAULANA", "MAULAVI", "MAWLAWI", "GEN", "GENERAL", "COL", "COLONEL", "CAPT", "CAPTAIN", "PRESIDENT",
             "JR", "SR");
 
-    private static final int MISSPELLABLE_LENGTH = 10;
-    private static final List<Map.Entry<List<String>, String>> LONG_SINGLE_WORD_FORMS =
-            LEGAL_FORM_PHRASES.values().stream().flatMap(List::stream)
-                    .filter(phrase -> phrase.getKey().size() == 1 && phrase.getKey().get(0).length() >= MISSPELLABLE_LENGTH)
-                    .toList();
-    private static final int MISSPELLED_EDITS = 2;
+    /** From this length a legal-form word may carry one typo (LIMTIED, COMMPANY), from the next two. */
+    private static final int ONE_TYPO_LENGTH = 7;
+    private static final int TWO_TYPOS_LENGTH = 10;
+    /** From this length a legal-form word may carry a doubled letter (GRROUP, LTDDA); OOO and CO must not. */
+    private static final int DOUBLED_LETTER_LENGTH = 4;
+
+    /** Phrases whose first word is long enough to be recognised misspelled, longest phrase first. */
+    static final List<Map.Entry<List<String>, String>> MISSPELLABLE_PHRASES = LEGAL_FORM_PHRASES.values().stream()
+            .flatMap(List::stream)
+            .filter(phrase -> phrase.getKey().get(0).length() >= ONE_TYPO_LENGTH)
+            .sorted((a, b) -> Integer.compare(b.getKey().size(), a.getKey().size()))
+            .toList();
+
+    private static final List<String> MISSPELLABLE_FORMS = Stream.concat(
+                    SPECIFIC_LEGAL_FORMS.stream(), GENERIC_LEGAL_FORMS.stream())
+            .filter(form -> form.length() >= DOUBLED_LETTER_LENGTH).distinct().sorted().toList();
 
     private Vocabulary() {
     }
 
-    /** Long spelled-out forms ("AKTIENGESELSCHAFT") are recognised despite a typo or two. */
-    static boolean isMisspelledLongForm(String word, String form) {
-        return form.length() >= MISSPELLABLE_LENGTH && !word.equals(form)
-                && EditDistance.within(word, form, MISSPELLED_EDITS);
+    /**
+     * Legal-form words are recognised despite the typos a sign-up form shows: one edit in a word of seven
+     * letters or more, two from ten ("AKTIENGESELSCHAFT"), a doubled letter from four. Left strong, a
+     * misspelled "LIMTIED" would count as a distinctive word the listed name lacks.
+     */
+    static boolean isMisspelledForm(String word, String form) {
+        int edits = form.length() >= TWO_TYPOS_LENGTH ? 2 : form.length() >= ONE_TYPO_LENGTH ? 1 : 0;
+        boolean mayHaveDoubledLetter = form.length() >= DOUBLED_LETTER_LENGTH && word.length() > form.length();
+        if (word.equals(form) || (Math.abs(word.length() - form.length()) > edits && !mayHaveDoubledLetter)) {
+            return false;
+        }
+        // each edit changes at most two letters of the set of letters used; a doubled letter none
+        int changedLetters = Integer.bitCount(letters(word) ^ letters(form));
+        if (changedLetters > 2 * edits) {
+            return false;
+        }
+        return (edits > 0 && EditDistance.within(word, form, edits))
+                || (mayHaveDoubledLetter && changedLetters == 0
+                        && TokenSimilarity.squeezed(word).equals(TokenSimilarity.squeezed(form)));
+    }
+
+    private static int letters(String word) {
+        int set = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            set |= c >= 'A' && c <= 'Z' ? 1 << (c - 'A') : 0;
+        }
+        return set;
+    }
+
+    /** The one-word legal form ("INTERNATIONAL", "LTDA") a word is a misspelling of, or the word itself. */
+    static String legalFormSpelledAs(String word) {
+        if (isLegalForm(word)) {
+            return word;
+        }
+        for (String form : MISSPELLABLE_FORMS) {
+            if (isMisspelledForm(word, form)) {
+                return form;
+            }
+        }
+        return word;
     }
 
     /** Legal forms that tell apart kinds of company (GmbH, AG, LLC, JSC, ...), unlike generic ones (Ltd, Co). */
@@ -110,19 +159,8 @@ public final class Vocabulary {
         return Map.copyOf(byFirstWord);
     }
 
-    /** Phrases of several words, by the first word when it is long enough to be recognised misspelled. */
-    static final List<Map.Entry<List<String>, String>> LONG_FIRST_WORD_PHRASES = LEGAL_FORM_PHRASES.values().stream()
-            .flatMap(List::stream)
-            .filter(phrase -> phrase.getKey().size() > 1 && phrase.getKey().get(0).length() >= MISSPELLABLE_LENGTH)
-            .toList();
-
-    /** A word of a legal form phrase: equal, or a long one misspelled. */
+    /** A word of a legal form phrase: equal, or misspelled. */
     static boolean phraseWordMatches(String word, String form) {
-        return word.equals(form) || isMisspelledLongForm(word, form);
-    }
-
-    /** Long single-word forms, which are also recognised misspelled. */
-    static List<Map.Entry<List<String>, String>> longSingleWordForms() {
-        return LONG_SINGLE_WORD_FORMS;
+        return word.equals(form) || isMisspelledForm(word, form);
     }
 }

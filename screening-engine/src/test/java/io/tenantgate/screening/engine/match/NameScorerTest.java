@@ -100,6 +100,14 @@ class NameScorerTest {
     }
 
     @Test
+    void typosInLegalFormsAndAbbreviatedNamesCostNothing() {
+        assertThat(score("GBD LIMTIED", "GBD LIMITED")).isEqualTo(1.0);
+        assertThat(score("LIMITED LIABLITY COMPANY SEPTEMBER", "LIMITED LIABILITY COMPANY SEPTEMBER")).isEqualTo(1.0);
+        assertThat(score("M&P Trading Inc.", "M&P Trading Inc.")).isEqualTo(1.0);
+        assertThat(score("LIMITED COMPANY FIRDAWS", "LIMITED LIABILITY COMPANY FIRDAWS")).isGreaterThan(THRESHOLD);
+    }
+
+    @Test
     void singleWordsAndNumbers() {
         assertThat(score("Putin", "PUTIN, Vladimir")).isLessThan(THRESHOLD);
         assertThat(score("Vladimir Putin", "POTANIN, Vladimir Olegovich")).isLessThan(THRESHOLD);

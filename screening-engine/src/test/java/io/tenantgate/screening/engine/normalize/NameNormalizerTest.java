@@ -51,10 +51,47 @@ class NameNormalizerTest {
     }
 
     @Test
-    void oneWordLegalFormsOnlyAtEitherEnd() {
+    void shortOneWordLegalFormsOnlyAtEitherEnd() {
         // ZAO is a legal form before a name, but a syllable inside "Gao Shi Zao Miao"
         assertThat(text("ZAO Vostok")).isEqualTo("CJSC VOSTOK");
         assertThat(text("Gao Shi Zao Miao")).isEqualTo("GAO SHI ZAO MIAO");
+        // a spelled-out form is one anywhere
+        assertThat(text("Noble Shipping Company Ltd")).isEqualTo("NOBLE SHIPPING CO LTD");
+        assertThat(text("United Shipbuilding Corporation Yantar")).isEqualTo("UNITED SHIPBUILDING CORP YANTAR");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "GBD Limtied, GBD LTD",                                   // transposition
+            "Satna Cmpany, SATNA CO",                                 // letter dropped
+            "Joint Stock Commpany Ascon, JSC ASCON",                  // inside a phrase
+            "Limited Libaility Company Eliars, LLC ELIARS",
+            "Limtied Liability Company Eliars, LLC ELIARS",           // the phrase's first word
+            "Nimr Intenrational LLC, NIMR INTERNATIONAL LLC",         // a generic word
+            "RCM Grroup, RCM GROUP",                                  // a doubled letter in a short one
+            "ACA Ltdda, ACA LTDA",
+    })
+    void misspelledLegalFormsAreStillLegalForms(String name, String expected) {
+        NormalizedName normalized = NameNormalizer.normalize(name, EntryType.ENTITY);
+        assertThat(normalized.text()).isEqualTo(expected);
+        assertThat(normalized.tokens()).filteredOn(token -> token.kind() == TokenKind.STRONG).hasSize(1);
+    }
+
+    @Test
+    void wordsNearAShortLegalFormStayWords() {
+        // one edit makes another word of a short form, and a doubled letter in CO or OOO is no typo
+        assertThat(NameNormalizer.normalize("Groupe Bruxelles", EntryType.ENTITY).tokens())
+                .extracting(NameToken::kind).containsOnly(TokenKind.STRONG);
+        assertThat(NameNormalizer.normalize("Coo Kuan", EntryType.ENTITY).tokens())
+                .extracting(NameToken::kind).containsOnly(TokenKind.STRONG);
+    }
+
+    @Test
+    void lettersJoinedByAndAreOneWord() {
+        assertThat(text("M&P Trading Inc.")).isEqualTo("MP TRADING INC");
+        assertThat(text("H and M Hennes & Mauritz AB")).isEqualTo(text("H&M Hennes & Mauritz AB"));
+        assertThat(text("A & B & C Ltd")).isEqualTo("ABC LTD");
+        assertThat(text("Nazir & Sons")).isEqualTo("NAZIR AND SONS");
     }
 
     @Test
@@ -101,6 +138,8 @@ class NameNormalizerTest {
         assertThat(text("'Abd al-'Aziz")).isEqualTo("ABDUL AZIZ");
         assertThat(text("Abd ar-Rahman")).isEqualTo("ABDUL RAHMAN");
         assertThat(text("Abdel Aziz")).isEqualTo("ABDUL AZIZ");
+        assertThat(text("Abd Aziz")).isEqualTo("ABDUL AZIZ");
+        assertThat(text("Muhammad Fadl Abd")).isEqualTo("MUHAMMAD FADL ABDUL");
         assertThat(text("Volodymyr Zelenskyy")).isEqualTo(text("Владимир Зеленский").replace("VLADIMIR", "VOLODYMYR"));
     }
 
