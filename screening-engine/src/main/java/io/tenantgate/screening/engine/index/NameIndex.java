@@ -254,7 +254,7 @@ final class NameIndex {
      */
     Candidates candidates(ComparableName query, double threshold) {
         Scratch work = scratch.get();
-        work.similarities.clear();
+        work.similarities.clear(query.unitArray().length);
         if (NameScorer.upperBound(query, 0, 0, false) >= threshold - EPSILON) {
             // no strong word to look up: every name may match, scored word by word
             return new Candidates(IntStream.range(0, names.size()).toArray(), null);
@@ -439,7 +439,7 @@ final class NameIndex {
         private int touchedCount;
         private final int[] visitedStamp;
         private int stamp;
-        private final SimilarityTable similarities = new SimilarityTable();
+        private final SimilarityTable similarities;
         private final FoundWords found = new FoundWords();
 
         Scratch(int names, int vocabularySize) {
@@ -448,11 +448,15 @@ final class NameIndex {
             sharedJoined = new boolean[names];
             touched = new int[names];
             visitedStamp = new int[vocabularySize];
+            similarities = new SimilarityTable(vocabularySize);
         }
 
         /** Each query unit credits its own words, so it visits every list word afresh. */
         void nextUnit() {
-            stamp++;
+            if (++stamp == 0) { // wrapped around: old stamps could read as current
+                Arrays.fill(visitedStamp, 0);
+                stamp = 1;
+            }
         }
 
         boolean firstVisit(int vocabularyId) {

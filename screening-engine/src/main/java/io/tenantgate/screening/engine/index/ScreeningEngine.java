@@ -109,15 +109,15 @@ public final class ScreeningEngine {
         ComparableName queryName = ComparableName.of(query.name(), query.type());
         double nameThreshold = minScore - FactScorer.maxGainWithoutIds(query);
         Map<Integer, BestName> best = new HashMap<>();
-        int scored;
+        int namesScored;
         if (bruteForce) {
-            scored = names.length;
+            namesScored = names.length;
             for (int name = 0; name < names.length; name++) {
                 consider(name, NameScorer.score(queryName, names[name]), nameThreshold, best);
             }
         } else {
             NameIndex.Candidates candidates = index.candidates(queryName, nameThreshold);
-            scored = candidates.ids().length;
+            namesScored = candidates.ids().length;
             for (int name : candidates.ids()) {
                 double score = NameScorer.score(queryName, names[name], candidates.similarities(queryName, name));
                 consider(name, score, nameThreshold, best);
@@ -128,12 +128,18 @@ public final class ScreeningEngine {
                 consider(name, NameScorer.score(queryName, names[name]), 0, best);
             }
         }
+        List<FactScored> scored = new ArrayList<>();
+        best.forEach((entry, name) -> withFacts(query, entry, name, minScore, scored));
+        scored.sort(BY_SCORE_THEN_KEY);
+        // explaining a match compares its words again: only those returned are explained
         List<Match> matches = new ArrayList<>();
-        best.forEach((entry, name) -> toMatch(query, queryName, entries.get(entry), name, minScore, matches));
-        addressMatches(query, minScore, matches);
+        for (FactScored match : scored.subList(0, Math.min(limit, scored.size()))) {
+            matches.add(explained(queryName, match));
+        }
+        addressMatches(query, minScore, scored, matches);
         matches.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::key));
         boolean concern = query.countries().stream().anyMatch(settings.jurisdictionsOfConcern()::contains);
-        return new ScreeningResult(matches.subList(0, Math.min(limit, matches.size())), concern, scored);
+        return new ScreeningResult(matches.subList(0, Math.min(limit, matches.size())), concern, namesScored);
     }
 
     private void consider(int name, double score, double nameThreshold, Map<Integer, BestName> best) {
@@ -142,17 +148,28 @@ public final class ScreeningEngine {
         }
     }
 
-    private void toMatch(PartyQuery query, ComparableName queryName, Entry entry, BestName best, double minScore,
-                         List<Match> matches) {
-        List<FactEvidence> facts = FactScorer.evidence(query, entry,
+    /** An entry's best name with the score its other facts make of it, and those facts. */
+    private record FactScored(Entry entry, BestName name, List<FactEvidence> facts, double score) {
+    }
+
+    private static final Comparator<FactScored> BY_SCORE_THEN_KEY = Comparator.comparingDouble(FactScored::score)
+            .reversed().thenComparing(match -> match.entry().key());
+
+    private void withFacts(PartyQuery query, int entry, BestName best, double minScore, List<FactScored> scored) {
+        List<FactEvidence> facts = FactScorer.evidence(query, entries.get(entry),
                 !names[best.name()].normalized().legalForms().isEmpty());
         double score = clamp(best.score() + facts.stream().mapToDouble(FactEvidence::weight).sum());
         if (score >= minScore) {
-            NameScore explained = NameScorer.explain(queryName, names[best.name()]);
-            matches.add(Match.of(entry, score, names[best.name()].normalized().original(),
-                    new Explanation(queryName.normalized().text(), names[best.name()].normalized().text(),
-                            best.score(), explained.pairs(), facts)));
+            scored.add(new FactScored(entries.get(entry), best, facts, score));
         }
+    }
+
+    private Match explained(ComparableName queryName, FactScored match) {
+        ComparableName listed = names[match.name().name()];
+        NameScore explained = NameScorer.explain(queryName, listed);
+        return Match.of(match.entry(), match.score(), listed.normalized().original(),
+                new Explanation(queryName.normalized().text(), listed.normalized().text(), match.name().score(),
+                        explained.pairs(), match.facts()));
     }
 
     private List<Integer> entriesWithQueriedIds(PartyQuery query) {
@@ -165,16 +182,15 @@ public final class ScreeningEngine {
         return found;
     }
 
-    /** Entity List addresses of high diversion risk match on the address alone. */
-    private void addressMatches(PartyQuery query, double minScore, List<Match> matches) {
+    /** Entity List addresses of high diversion risk match on the address alone, unless matched by name. */
+    private void addressMatches(PartyQuery query, double minScore, List<FactScored> nameMatches, List<Match> matches) {
         if (query.address() == null || query.address().isBlank()) {
             return;
         }
         for (int e : addressOnlyEntries) {
             Entry entry = entries.get(e);
             double score = AddressComparison.score(query.address(), entry.name());
-            boolean alreadyMatched = matches.stream().anyMatch(match -> match.key().equals(entry.key()));
-            if (score >= minScore && !alreadyMatched) {
+            if (score >= minScore && nameMatches.stream().noneMatch(match -> match.entry() == entry)) {
                 matches.add(Match.of(entry, score, entry.name(), new Explanation(query.address(), entry.name(), 0,
                         List.of(), List.of(new FactEvidence("address", query.address(), entry.name(), score)))));
             }

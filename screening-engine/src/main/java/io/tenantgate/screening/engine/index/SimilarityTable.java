@@ -4,77 +4,49 @@ import java.util.Arrays;
 
 /**
  * Per-thread table of the token similarities found while looking up one query: (query unit, vocabulary
- * word) to score. Open addressing; cleared in time proportional to what the last query stored.
+ * word) to score. Each list word the lookup met gets a row with one score per query unit; a word's row is
+ * found by its id in two array reads, since scoring a candidate asks for every pair of its words and the
+ * query's units, most of them absent. Cleared in constant time by a new stamp.
  */
 final class SimilarityTable {
 
-    private static final long EMPTY = -1L;
+    private final int[] stamps;
+    private final int[] rows;
+    private int stamp;
+    private int units;
+    private int rowCount;
+    private double[] scores = new double[1024];
 
-    private long[] keys = new long[1024];
-    private double[] values = new double[1024];
-    private int[] used = new int[512];
-    private int size;
-
-    void clear() {
-        for (int i = 0; i < size; i++) {
-            keys[used[i]] = EMPTY;
-        }
-        size = 0;
+    SimilarityTable(int vocabularySize) {
+        stamps = new int[vocabularySize];
+        rows = new int[vocabularySize];
     }
 
-    SimilarityTable() {
-        Arrays.fill(keys, EMPTY);
+    /** Starts a query of {@code units} units; forgets every stored score. */
+    void clear(int units) {
+        if (++stamp == 0) { // wrapped around: old stamps could read as current
+            Arrays.fill(stamps, 0);
+            stamp = 1;
+        }
+        this.units = units;
+        rowCount = 0;
     }
 
     void put(int queryUnit, int word, double score) {
-        if (size * 2 >= keys.length) {
-            grow();
+        if (stamps[word] != stamp) {
+            int start = rowCount * units;
+            if (start + units > scores.length) {
+                scores = Arrays.copyOf(scores, Math.max(scores.length * 2, start + units));
+            }
+            Arrays.fill(scores, start, start + units, 0.0);
+            stamps[word] = stamp;
+            rows[word] = rowCount++;
         }
-        long key = key(queryUnit, word);
-        int slot = slotOf(key);
-        if (keys[slot] == EMPTY) {
-            keys[slot] = key;
-            used[size++] = slot;
-        }
-        values[slot] = score;
+        scores[rows[word] * units + queryUnit] = score;
     }
 
     /** The stored score, 0 when the lookup found no similarity. */
     double get(int queryUnit, int word) {
-        long key = key(queryUnit, word);
-        int slot = slotOf(key);
-        return keys[slot] == key ? values[slot] : 0.0;
-    }
-
-    private int slotOf(long key) {
-        int mask = keys.length - 1;
-        int slot = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
-        while (keys[slot] != EMPTY && keys[slot] != key) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        double[] oldValues = values;
-        int[] oldUsed = used;
-        int oldSize = size;
-        keys = new long[oldKeys.length * 2];
-        values = new double[oldKeys.length * 2];
-        used = new int[oldKeys.length];
-        Arrays.fill(keys, EMPTY);
-        size = 0;
-        for (int i = 0; i < oldSize; i++) {
-            long key = oldKeys[oldUsed[i]];
-            int slot = slotOf(key);
-            keys[slot] = key;
-            values[slot] = oldValues[oldUsed[i]];
-            used[size++] = slot;
-        }
-    }
-
-    private static long key(int queryUnit, int word) {
-        return ((long) queryUnit << 32) | word;
+        return stamps[word] == stamp ? scores[rows[word] * units + queryUnit] : 0.0;
     }
 }
