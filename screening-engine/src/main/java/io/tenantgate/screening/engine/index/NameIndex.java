@@ -180,7 +180,7 @@ final class NameIndex {
 
     /** A listed initial for a whole query word: it counts for the bound, but only weakly. */
     private static boolean isInitialOf(Unit listed, Unit query) {
-        return listed.text().length() == 1 && query.text().length() > 1;
+        return listed.length() == 1 && query.length() > 1;
     }
 
     static NameIndex build(List<ComparableName> names) {
@@ -334,7 +334,7 @@ final class NameIndex {
      * list word's packed shape (one array read instead of the word's objects).
      */
     private static boolean mayBeWithinEdits(Unit query, long listedShape) {
-        int la = query.text().length();
+        int la = query.length();
         int lb = (int) listedShape;
         int edits = EditDistance.allowedEdits(Math.min(la, lb));
         return edits > 0 && Math.abs(la - lb) <= edits
@@ -411,20 +411,24 @@ final class NameIndex {
          * read from the word's length and first letter. No list word's objects are read.
          */
         PairSimilarity similarities(ComparableName query, int name) {
-            Unit[] q = query.unitArray();
             if (similarities == null) {
-                Unit[] c = names.get(name).unitArray();
-                return (i, j) -> TokenSimilarity.score(q[i], c[j]);
+                return NameScorer.direct(query, names.get(name));
             }
+            Unit[] q = query.unitArray();
             int[] words = nameWords[name];
-            return (i, j) -> {
-                double found = similarities.get(i, words[j]);
-                if (found > 0 || q[i].strong()) {
-                    return found;
+            return (scores, queryUnits, listUnits) -> {
+                for (int j = 0; j < listUnits; j++) {
+                    int word = words[j];
+                    int row = similarities.rowOf(word);
+                    for (int i = 0; i < queryUnits; i++) {
+                        double found = row < 0 ? 0.0 : similarities.score(row, i);
+                        if (found == 0 && !q[i].strong()) {
+                            found = TokenSimilarity.initialScore(q[i].length(), q[i].text().charAt(0),
+                                    (int) wordShapes[word], firstLetters[word]);
+                        }
+                        scores[i * listUnits + j] = found;
+                    }
                 }
-                String text = q[i].text();
-                return TokenSimilarity.initialScore(text.length(), text.charAt(0), (int) wordShapes[words[j]],
-                        firstLetters[words[j]]);
             };
         }
     }

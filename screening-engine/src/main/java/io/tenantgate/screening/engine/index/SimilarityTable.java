@@ -45,8 +45,13 @@ final class SimilarityTable {
         scores[rows[word] * units + queryUnit] = score;
     }
 
-    /** The stored score, 0 when the lookup found no similarity. */
-    double get(int queryUnit, int word) {
-        return stamps[word] == stamp ? scores[rows[word] * units + queryUnit] : 0.0;
+    /** The row of a word the lookup met, or -1. */
+    int rowOf(int word) {
+        return stamps[word] == stamp ? rows[word] : -1;
+    }
+
+    /** The stored score of a query unit in a word's row, 0 when the lookup found no similarity. */
+    double score(int row, int queryUnit) {
+        return scores[row * units + queryUnit];
     }
 }

@@ -53,10 +53,17 @@ public final class NameScorer {
         return align(query, candidate, similarities, null);
     }
 
-    private static PairSimilarity direct(ComparableName query, ComparableName candidate) {
+    /** Every pair compared word by word, with no similarities found beforehand. */
+    public static PairSimilarity direct(ComparableName query, ComparableName candidate) {
         Unit[] q = query.unitArray();
         Unit[] c = candidate.unitArray();
-        return (i, j) -> TokenSimilarity.score(q[i], c[j]);
+        return (scores, queryUnits, listUnits) -> {
+            for (int i = 0; i < queryUnits; i++) {
+                for (int j = 0; j < listUnits; j++) {
+                    scores[i * listUnits + j] = TokenSimilarity.score(q[i], c[j]);
+                }
+            }
+        };
     }
 
     public static NameScore explain(ComparableName query, ComparableName candidate) {
@@ -103,13 +110,15 @@ public final class NameScorer {
         Unit[] q = query.unitArray();
         Unit[] c = candidate.unitArray();
         PairBuffer buffer = PAIRS.get().ensure(q.length * c.length);
+        double[] matrix = buffer.matrix;
+        similarities.fill(matrix, q.length, c.length);
         double[] scores = buffer.scores;
         int[] qIndex = buffer.queryUnits;
         int[] cIndex = buffer.listUnits;
         int count = 0;
         for (int i = 0; i < q.length; i++) {
             for (int j = 0; j < c.length; j++) {
-                double score = similarities.of(i, j);
+                double score = matrix[i * c.length + j];
                 if (score > 0) {
                     int at = count++;
                     // insertion sort: best score first, then single words before joined ones
@@ -144,9 +153,9 @@ public final class NameScorer {
             swapped |= ((qu.mask() & query.ownNameMask()) != 0 && (cu.mask() & candidate.fatherNameMask()) != 0)
                     || ((qu.mask() & query.fatherNameMask()) != 0 && (cu.mask() & candidate.ownNameMask()) != 0);
             pairedWithStrongC |= qu.strong() ? cu.mask() : 0;
-            if (qu.text().length() == 1 && cu.text().length() > 1) {
+            if (qu.length() == 1 && cu.length() > 1) {
                 initialOnlyC |= cu.mask();
-            } else if (cu.text().length() == 1 && qu.text().length() > 1) {
+            } else if (cu.length() == 1 && qu.length() > 1) {
                 initialOnlyQ |= qu.mask();
             }
             matchedWeight += qu.weight();
@@ -162,14 +171,16 @@ public final class NameScorer {
         return similaritySum / matchedWeight * penalties(query, candidate, alignment);
     }
 
-    /** Candidate pairs of one alignment, reused per thread so scoring a name allocates nothing. */
+    /** Similarities and candidate pairs of one alignment, reused per thread so scoring a name allocates nothing. */
     private static final class PairBuffer {
+        private double[] matrix = new double[64];
         private double[] scores = new double[64];
         private int[] queryUnits = new int[64];
         private int[] listUnits = new int[64];
 
         PairBuffer ensure(int capacity) {
             if (scores.length < capacity) {
+                matrix = new double[capacity];
                 scores = new double[capacity];
                 queryUnits = new int[capacity];
                 listUnits = new int[capacity];

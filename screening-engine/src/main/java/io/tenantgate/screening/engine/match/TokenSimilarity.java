@@ -46,11 +46,12 @@ public final class TokenSimilarity {
 
     /** The best relation between two units; two words run together compare whole or by phonetic key. */
     public static double score(Unit a, Unit b) {
-        if (a.text().equals(b.text())) {
+        // length and letter set first: they settle most pairs without reading either text
+        if (a.length() == b.length() && a.letters() == b.letters() && a.text().equals(b.text())) {
             return 1.0;
         }
-        int la = a.text().length();
-        int lb = b.text().length();
+        int la = a.length();
+        int lb = b.length();
         if (la == 1 || lb == 1) {
             return initialScore(la, a.text().charAt(0), lb, b.text().charAt(0));
         }
@@ -140,7 +141,7 @@ public final class TokenSimilarity {
         if (score == 1.0) {
             return MatchMethod.EXACT;
         }
-        if (a.text().length() == 1 || b.text().length() == 1) {
+        if (a.length() == 1 || b.length() == 1) {
             return MatchMethod.INITIAL;
         }
         boolean joined = a.joined() || b.joined();
@@ -166,7 +167,7 @@ public final class TokenSimilarity {
             return firstConsonant(a.text()) == firstConsonant(b.text()) ? Skeleton.UNVOCALISED : Skeleton.DIFFERENT;
         }
         if (key.length() < (joined ? MIN_JOINED_KEY_LENGTH : MIN_KEY_LENGTH)
-                || Math.abs(a.text().length() - b.text().length()) > CLOSE_LENGTH
+                || Math.abs(a.length() - b.length()) > CLOSE_LENGTH
                 || (joined && a.text().charAt(0) != b.text().charAt(0))) {
             return Skeleton.DIFFERENT;
         }
