@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.common.annotation.Blocking;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.proto.screening.v1.BatchError;
@@ -27,6 +28,7 @@ import io.tenantgate.screening.lists.ListChanges;
 import io.tenantgate.screening.lists.ListVersion;
 import io.tenantgate.screening.screening.ScreeningOutcome;
 import io.tenantgate.screening.screening.ScreeningService;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
@@ -35,24 +37,29 @@ import jakarta.annotation.security.RolesAllowed;
  * the first bad field.
  */
 @GrpcService
-@Blocking
-@RolesAllowed("identity-service")
 public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceImplBase {
+
+    /** The one calling service. */
+    static final String CALLER = "identity-service";
 
     private final ScreeningService screening;
     private final ActiveIndex index;
     private final ListChanges changes;
     private final ChangeIndexes changeIndexes;
+    private final CurrentIdentityAssociation identity;
 
     public ScreeningGrpcService(ScreeningService screening, ActiveIndex index, ListChanges changes,
-                                ChangeIndexes changeIndexes) {
+                                ChangeIndexes changeIndexes, CurrentIdentityAssociation identity) {
         this.screening = screening;
+        this.identity = identity;
         this.changeIndexes = changeIndexes;
         this.index = index;
         this.changes = changes;
     }
 
     @Override
+    @Blocking
+    @RolesAllowed(CALLER)
     public void screen(ScreenRequest request, StreamObserver<ScreenResponse> response) {
         try {
             response.onNext(ProtoMapping.toResponse(screenValid(request)));
@@ -65,37 +72,34 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
         }
     }
 
-    /** One answer per request, in request order; a bad request gets an error answer and the stream goes on. */
+    /**
+     * One answer per request, in request order; a bad request gets an error answer and the stream goes on.
+     * Not {@code @RolesAllowed}: that check resolves the caller by blocking, and this method runs on the event
+     * loop so that requests reach the workers in chunks (see {@link BatchStream}), which makes the same check
+     * without blocking and asks for no request before the caller is known to have the role.
+     */
     @Override
     public StreamObserver<ScreenBatchRequest> screenBatch(StreamObserver<ScreenBatchResponse> response) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(ScreenBatchRequest request) {
-                ScreenBatchResponse.Builder answer = ScreenBatchResponse.newBuilder().setRequestId(request.getRequestId());
-                try {
-                    answer.setResponse(ProtoMapping.toResponse(screenValid(request.getRequest())));
-                } catch (InvalidRequest invalid) {
-                    answer.setError(BatchError.newBuilder().setCode("invalid-argument").setField(invalid.field)
-                            .setMessage(invalid.getMessage()));
-                } catch (IllegalStateException notReady) {
-                    answer.setError(BatchError.newBuilder().setCode("unavailable").setMessage(notReady.getMessage()));
-                }
-                response.onNext(answer.build());
-            }
+        return new BatchStream((ServerCallStreamObserver<ScreenBatchResponse>) response, Vertx.currentContext(),
+                this::answer, identity.getDeferredIdentity(), CALLER);
+    }
 
-            @Override
-            public void onError(Throwable failure) {
-                // The caller cancelled or broke the stream; nothing is left to answer.
-            }
-
-            @Override
-            public void onCompleted() {
-                response.onCompleted();
-            }
-        };
+    private ScreenBatchResponse answer(ScreenBatchRequest request) {
+        ScreenBatchResponse.Builder answer = ScreenBatchResponse.newBuilder().setRequestId(request.getRequestId());
+        try {
+            answer.setResponse(ProtoMapping.toResponse(screenValid(request.getRequest())));
+        } catch (InvalidRequest invalid) {
+            answer.setError(BatchError.newBuilder().setCode("invalid-argument").setField(invalid.field)
+                    .setMessage(invalid.getMessage()));
+        } catch (IllegalStateException notReady) {
+            answer.setError(BatchError.newBuilder().setCode("unavailable").setMessage(notReady.getMessage()));
+        }
+        return answer.build();
     }
 
     @Override
+    @Blocking
+    @RolesAllowed(CALLER)
     public void getListStatus(GetListStatusRequest request, StreamObserver<GetListStatusResponse> response) {
         if (!index.ready()) {
             response.onError(Status.UNAVAILABLE.withDescription("no restricted-party list is loaded yet").asRuntimeException());
@@ -120,6 +124,8 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
      * go out in order, once each, and never before this replica screens with them.
      */
     @Override
+    @Blocking
+    @RolesAllowed(CALLER)
     public void watchListChanges(WatchListChangesRequest request, StreamObserver<ListChange> response) {
         ServerCallStreamObserver<ListChange> stream = (ServerCallStreamObserver<ListChange>) response;
         long[] lastSent = {request.getAfterChangeId() > 0 ? request.getAfterChangeId() : index.current().changeId()};
@@ -148,6 +154,8 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
      * stream with UNAVAILABLE, an unknown one with NOT_FOUND, a malformed batch with INVALID_ARGUMENT.
      */
     @Override
+    @Blocking
+    @RolesAllowed(CALLER)
     public StreamObserver<ScreenAgainstChangeRequest> screenAgainstChange(StreamObserver<ScreenAgainstChangeResponse> response) {
         return new StreamObserver<>() {
             private ChangeIndexes.ChangeIndex delta;

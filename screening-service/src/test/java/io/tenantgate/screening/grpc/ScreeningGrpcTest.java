@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,9 +101,60 @@ class ScreeningGrpcTest {
 
     @Test
     void aBatchAnswersEveryRequestInOrderAndSurvivesABadOne() throws InterruptedException {
+        Batch batch = batch("identity-service", List.of(
+                ScreenBatchRequest.newBuilder().setRequestId("1").setRequest(request("Nicolas Maduro Moros")).build(),
+                ScreenBatchRequest.newBuilder().setRequestId("2").setRequest(ScreenRequest.getDefaultInstance()).build(),
+                ScreenBatchRequest.newBuilder().setRequestId("3").setRequest(request("Ingeborg Quastenfeld")).build()));
+
+        assertNull(batch.failure);
+        assertEquals(List.of("1", "2", "3"), batch.answers.stream().map(ScreenBatchResponse::getRequestId).toList());
+        assertEquals("SDN:22790", batch.answers.get(0).getResponse().getMatches(0).getEntryKey());
+        assertEquals("party", batch.answers.get(1).getError().getField());
+        assertEquals(0, batch.answers.get(2).getResponse().getMatchesCount());
+    }
+
+    /** More requests than a stream holds at once: answered in chunks, all of them, in order. */
+    @Test
+    void aLongBatchIsAnsweredWholeAndInOrder() throws InterruptedException {
+        int count = BatchStream.BUFFERED * 3 + 7;
+        List<ScreenBatchRequest> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(ScreenBatchRequest.newBuilder().setRequestId(String.valueOf(i))
+                    .setRequest(request(i % 10 == 0 ? "Nicolas Maduro Moros" : "Ingeborg Quastenfeld")).build());
+        }
+
+        Batch batch = batch("identity-service", requests);
+
+        assertNull(batch.failure);
+        assertEquals(requests.stream().map(ScreenBatchRequest::getRequestId).toList(),
+                batch.answers.stream().map(ScreenBatchResponse::getRequestId).toList());
+        assertEquals(count / 10 + 1, batch.answers.stream().filter(answer -> answer.getResponse().getMatchesCount() > 0).count());
+    }
+
+    @Test
+    void aBatchOfAnotherCallerIsRefusedUnanswered() throws InterruptedException {
+        List<ScreenBatchRequest> one = List.of(
+                ScreenBatchRequest.newBuilder().setRequestId("1").setRequest(request("Nicolas Maduro Moros")).build());
+
+        Batch anonymous = batch(null, one);
+        Batch wrongRole = batch("onboarding", one);
+
+        assertEquals(Status.Code.UNAUTHENTICATED, Status.fromThrowable(anonymous.failure).getCode());
+        assertEquals(Status.Code.PERMISSION_DENIED, Status.fromThrowable(wrongRole.failure).getCode());
+        assertEquals(List.of(), anonymous.answers);
+        assertEquals(List.of(), wrongRole.answers);
+    }
+
+    /** What one ScreenBatch stream answered, and how it ended (null when completed). */
+    private record Batch(List<ScreenBatchResponse> answers, Throwable failure) {
+    }
+
+    /** Sends the requests on one stream as {@code role} (anonymous when null) and waits for its end. */
+    private Batch batch(String role, List<ScreenBatchRequest> requests) throws InterruptedException {
         List<ScreenBatchResponse> answers = new CopyOnWriteArrayList<>();
+        Throwable[] failure = new Throwable[1];
         CountDownLatch done = new CountDownLatch(1);
-        StreamObserver<ScreenBatchRequest> requests = as("identity-service", async()).screenBatch(new StreamObserver<>() {
+        StreamObserver<ScreenBatchRequest> stream = (role == null ? async() : as(role, async())).screenBatch(new StreamObserver<>() {
             @Override
             public void onNext(ScreenBatchResponse value) {
                 answers.add(value);
@@ -109,6 +162,7 @@ class ScreeningGrpcTest {
 
             @Override
             public void onError(Throwable t) {
+                failure[0] = t;
                 done.countDown();
             }
 
@@ -117,16 +171,10 @@ class ScreeningGrpcTest {
                 done.countDown();
             }
         });
-        requests.onNext(ScreenBatchRequest.newBuilder().setRequestId("1").setRequest(request("Nicolas Maduro Moros")).build());
-        requests.onNext(ScreenBatchRequest.newBuilder().setRequestId("2").setRequest(ScreenRequest.getDefaultInstance()).build());
-        requests.onNext(ScreenBatchRequest.newBuilder().setRequestId("3").setRequest(request("Ingeborg Quastenfeld")).build());
-        requests.onCompleted();
-
-        assertTrue(done.await(30, TimeUnit.SECONDS));
-        assertEquals(List.of("1", "2", "3"), answers.stream().map(ScreenBatchResponse::getRequestId).toList());
-        assertEquals("SDN:22790", answers.get(0).getResponse().getMatches(0).getEntryKey());
-        assertEquals("party", answers.get(1).getError().getField());
-        assertEquals(0, answers.get(2).getResponse().getMatchesCount());
+        requests.forEach(stream::onNext);
+        stream.onCompleted();
+        assertTrue(done.await(60, TimeUnit.SECONDS), "the stream did not end within 60 s");
+        return new Batch(List.copyOf(answers), failure[0]);
     }
 
     @Test
