@@ -2,7 +2,7 @@ package io.tenantgate.reporting.grpc;
 
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
-import io.grpc.stub.StreamObserver;
+import io.tenantgate.common.grpc.RoleGatedStream;
 import io.tenantgate.proto.reporting.v1.RejectedRecord;
 import io.tenantgate.proto.reporting.v1.ReportUsageResponse;
 import io.tenantgate.proto.reporting.v1.UsageRecord;
@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -26,13 +25,12 @@ import java.util.function.Function;
  * that a slow stream's records reach the detector quickly, as soon as the stream's worker is free once the
  * chunk's first record has waited {@link #LINGER_MILLIS}. Flow control bounds what one stream holds: records
  * are requested from the client only while fewer than {@link #BUFFERED} are received and not yet applied.
- * Everything but the ingest runs on the event loop, so the state needs no locks. Only a caller with the
- * metering role is served (see the constructor).
+ * Everything but the ingest runs on the event loop, so the state needs no locks.
  *
  * <p>When the client breaks the stream, what arrived is still applied (the sender resends; duplicates are
  * ignored). When applying a chunk fails, the stream ends with an error; the chunks applied before stay.
  */
-final class UsageStream implements StreamObserver<UsageRecord> {
+final class UsageStream extends RoleGatedStream<UsageRecord, ReportUsageResponse> {
 
     private static final Logger LOG = Logger.getLogger(UsageStream.class);
 
@@ -47,8 +45,6 @@ final class UsageStream implements StreamObserver<UsageRecord> {
     static final long LINGER_MILLIS = 50;
 
     private final UsageIntakeService usage;
-    private final ServerCallStreamObserver<ReportUsageResponse> response;
-    private final Context context;
     private final Function<UsageRecord, io.tenantgate.reporting.detection.UsageRecord> mapping;
     private final ReportUsageResponse.Builder summary = ReportUsageResponse.newBuilder();
     private final ArrayDeque<Chunk> waiting = new ArrayDeque<>();
@@ -62,41 +58,20 @@ final class UsageStream implements StreamObserver<UsageRecord> {
     private long requested;
     private int held;
     private boolean halfClosed;
-    private boolean cancelled;
-    private boolean ended;
-    private boolean authorized;
 
-    /**
-     * Starts the stream: nothing is requested from the client before {@code caller} resolves to an identity with
-     * {@code role}; without one the stream ends with UNAUTHENTICATED or PERMISSION_DENIED, as {@code @RolesAllowed}
-     * would answer, and nothing is applied.
-     */
+    /** Only a caller with {@code role} is served; nothing is applied for another. */
     UsageStream(UsageIntakeService usage, ServerCallStreamObserver<ReportUsageResponse> response, Context context,
                 Function<UsageRecord, io.tenantgate.reporting.detection.UsageRecord> mapping,
                 Uni<SecurityIdentity> caller, String role) {
+        super("ReportUsage", response, context, caller, role);
         this.usage = usage;
-        this.response = response;
-        this.context = Objects.requireNonNull(context, "ReportUsage must be called on a Vert.x context");
         this.mapping = mapping;
-        response.disableAutoRequest();
-        response.setOnCancelHandler(() -> cancelled = true);
-        caller.subscribe().with(
-                identity -> context.runOnContext(v -> authorize(identity.isAnonymous() ? Status.UNAUTHENTICATED
-                        : identity.hasRole(role) ? null : Status.PERMISSION_DENIED)),
-                failure -> context.runOnContext(v -> authorize(Status.UNAUTHENTICATED)));
     }
 
-    private void authorize(Status refusal) {
-        if (refusal == null) {
-            authorized = true;
-            requestMore();
-            applyNext();
-            return;
-        }
-        ended = true;
-        if (!cancelled) {
-            response.onError(refusal.withDescription("ReportUsage needs the metering role").asRuntimeException());
-        }
+    @Override
+    protected void onAuthorized() {
+        requestMore();
+        applyNext();
     }
 
     @Override

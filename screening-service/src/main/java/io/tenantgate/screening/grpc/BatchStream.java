@@ -2,9 +2,9 @@ package io.tenantgate.screening.grpc;
 
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
-import io.grpc.stub.StreamObserver;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.tenantgate.common.grpc.RoleGatedStream;
 import io.tenantgate.proto.screening.v1.ScreenBatchRequest;
 import io.tenantgate.proto.screening.v1.ScreenBatchResponse;
 import io.vertx.core.AsyncResult;
@@ -12,7 +12,6 @@ import io.vertx.core.Context;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -22,10 +21,9 @@ import org.jboss.logging.Logger;
  * go back to the event loop in one hop and out in request order. Handing each request to a worker and each
  * answer back on its own cost more CPU than screening a party does. Flow control bounds what one stream holds:
  * requests are asked of the client only while fewer than {@link #BUFFERED} are received and not yet answered.
- * Everything but the screening runs on the event loop, so the state needs no locks. Only a caller with the
- * required role is served (see the constructor).
+ * Everything but the screening runs on the event loop, so the state needs no locks.
  */
-final class BatchStream implements StreamObserver<ScreenBatchRequest> {
+final class BatchStream extends RoleGatedStream<ScreenBatchRequest, ScreenBatchResponse> {
 
     private static final Logger LOG = Logger.getLogger(BatchStream.class);
 
@@ -34,47 +32,24 @@ final class BatchStream implements StreamObserver<ScreenBatchRequest> {
     /** Requests one stream holds at most: one chunk being screened and the next ones arriving. */
     static final int BUFFERED = 4 * CHUNK;
 
-    private final ServerCallStreamObserver<ScreenBatchResponse> response;
-    private final Context context;
     private final Function<ScreenBatchRequest, ScreenBatchResponse> screening;
     private final ArrayDeque<ScreenBatchRequest> waiting = new ArrayDeque<>();
     private boolean screeningChunk;
     private int held;
     private int requested;
-    private boolean authorized;
     private boolean halfClosed;
-    private boolean cancelled;
-    private boolean ended;
 
-    /**
-     * Starts the stream: nothing is requested from the client before {@code caller} resolves to an identity with
-     * {@code role}; without one the stream ends with UNAUTHENTICATED or PERMISSION_DENIED, as {@code @RolesAllowed}
-     * would answer, and nothing is screened. {@code screening} answers one request; it runs on a worker.
-     */
+    /** {@code screening} answers one request; it runs on a worker. Only a caller with {@code role} is served. */
     BatchStream(ServerCallStreamObserver<ScreenBatchResponse> response, Context context,
                 Function<ScreenBatchRequest, ScreenBatchResponse> screening, Uni<SecurityIdentity> caller, String role) {
-        this.response = response;
-        this.context = Objects.requireNonNull(context, "ScreenBatch must be called on a Vert.x context");
+        super("ScreenBatch", response, context, caller, role);
         this.screening = screening;
-        response.disableAutoRequest();
-        response.setOnCancelHandler(() -> cancelled = true);
-        caller.subscribe().with(
-                identity -> context.runOnContext(v -> authorize(identity.isAnonymous() ? Status.UNAUTHENTICATED
-                        : identity.hasRole(role) ? null : Status.PERMISSION_DENIED)),
-                failure -> context.runOnContext(v -> authorize(Status.UNAUTHENTICATED)));
     }
 
-    private void authorize(Status refusal) {
-        if (refusal == null) {
-            authorized = true;
-            requestMore();
-            screenNext();
-            return;
-        }
-        ended = true;
-        if (!cancelled) {
-            response.onError(refusal.withDescription("ScreenBatch needs the identity-service role").asRuntimeException());
-        }
+    @Override
+    protected void onAuthorized() {
+        requestMore();
+        screenNext();
     }
 
     @Override
