@@ -112,6 +112,7 @@ public class ActiveIndex {
         LOG.infof("Screening index switched to change %d: %d entries, %d names, built in %d ms", changeId,
                 engine.entryCount(), engine.nameCount(), (System.nanoTime() - started) / 1_000_000);
         if (previous != null) {
+            previous.engine().retire();
             for (ListChange change : changes.after(previous.changeId())) {
                 watchers.forEach(watcher -> watcher.accept(change));
             }

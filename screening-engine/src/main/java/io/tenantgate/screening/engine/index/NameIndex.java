@@ -64,6 +64,8 @@ final class NameIndex {
      */
     private final SimilarWords[] similarWords;
     private final CompletableFuture<Void> warmUp;
+    /** Set when a newer index has replaced this one: the warm-up stops, queries still in flight go on. */
+    private volatile boolean retired;
     private static final int INITIAL = 1 << 30;
     private static final int JOINED = 1 << 29;
     private static final int WORD = JOINED - 1;
@@ -145,7 +147,7 @@ final class NameIndex {
     private void lookUpEveryStrongWord() {
         try {
             Scratch work = new Scratch(0, vocabulary.length);
-            for (int id = 0; id < vocabulary.length; id++) {
+            for (int id = 0; id < vocabulary.length && !retired; id++) {
                 if (vocabulary[id].strong()) {
                     collectSimilarWords(vocabulary[id], work);
                     similarWords[id] = work.found.copy();
@@ -173,9 +175,14 @@ final class NameIndex {
         });
     }
 
-    /** Completes when every strong list word's similar words are kept; for benchmarks and tests. */
+    /** Completes when every strong list word's similar words are kept, or the index is retired; for benchmarks and tests. */
     CompletableFuture<Void> warmUp() {
         return warmUp;
+    }
+
+    /** Stops the warm-up; lookups still answer, looking up words not kept yet themselves. */
+    void retire() {
+        retired = true;
     }
 
     /** A listed initial for a whole query word: it counts for the bound, but only weakly. */

@@ -79,6 +79,14 @@ public final class ScreeningEngine {
         return index.warmUp();
     }
 
+    /**
+     * Says that a newer engine has replaced this one: its background warm-up stops instead of spending a core for
+     * about a second on an index nobody will query much longer. Queries still in flight answer as before.
+     */
+    public void retire() {
+        index.retire();
+    }
+
     public EngineSettings settings() {
         return settings;
     }

@@ -113,4 +113,18 @@ class ScreeningEngineTest {
         assertThat(engine.screen(PartyQuery.ofName("Ivan Ivanov"), 0.5, 0).matches()).isEmpty();
         assertThat(engine.screen(PartyQuery.ofName("Completely Different"), 0.5, 10).hit()).isFalse();
     }
+
+    /** A replaced engine stops warming up, and whatever it kept so far, it answers as its full scorer does. */
+    @Test
+    void aRetiredEngineStillAnswersExactly() {
+        ScreeningEngine replaced = ScreeningEngine.build(List.of(PERSON, COMPANY, ADDRESS), EngineSettings.defaults());
+        replaced.retire();
+
+        assertThat(replaced.warmUp()).succeedsWithin(java.time.Duration.ofSeconds(30));
+        for (String name : List.of("Ivan Ivanov", "Ivan Ivanoff", "Vostok Trading", "Vostk Tradng LLC")) {
+            PartyQuery query = PartyQuery.ofName(name);
+            assertThat(replaced.screen(query, 0.5, 10).matches()).as(name).isNotEmpty()
+                    .isEqualTo(replaced.screenBruteForce(query, 0.5, 10).matches());
+        }
+    }
 }
