@@ -19,7 +19,7 @@ public record Unit(String text, String phoneticKey, double weight, long mask, bo
     }
 
     /** One bit per letter A-Z that occurs: a cheap test that two words cannot be a few edits apart. */
-    private static int lettersOf(String text) {
+    public static int lettersOf(String text) {
         int letters = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

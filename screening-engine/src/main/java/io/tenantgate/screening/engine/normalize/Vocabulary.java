@@ -2,6 +2,7 @@ package io.tenantgate.screening.engine.normalize;
 
 import io.tenantgate.screening.engine.match.EditDistance;
 import io.tenantgate.screening.engine.match.TokenSimilarity;
+import io.tenantgate.screening.engine.match.Unit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,22 +95,13 @@ public final class Vocabulary {
             return false;
         }
         // each edit changes at most two letters of the set of letters used; a doubled letter none
-        int changedLetters = Integer.bitCount(letters(word) ^ letters(form));
+        int changedLetters = Integer.bitCount(Unit.lettersOf(word) ^ Unit.lettersOf(form));
         if (changedLetters > 2 * edits) {
             return false;
         }
         return (edits > 0 && EditDistance.within(word, form, edits))
                 || (mayHaveDoubledLetter && changedLetters == 0
                         && TokenSimilarity.squeezed(word).equals(TokenSimilarity.squeezed(form)));
-    }
-
-    private static int letters(String word) {
-        int set = 0;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            set |= c >= 'A' && c <= 'Z' ? 1 << (c - 'A') : 0;
-        }
-        return set;
     }
 
     /** The one-word legal form ("INTERNATIONAL", "LTDA") a word is a misspelling of, or the word itself. */
