@@ -20,8 +20,8 @@ import java.util.stream.IntStream;
  * Candidate index over list names. For every strong query word it finds the list words the token
  * similarity scores above zero: equal words, equal phonetic keys, initials, words within the allowed edit
  * distance (through deletion variants, as in SymSpell) and two list words run together. A list name
- * becomes a candidate only when {@link NameScorer#upperBound} for the query words it shares can still
- * reach the threshold, so no name the full scorer places above the threshold is left out. The
+ * becomes a candidate only when {@link NameScorer#upperBound}, for the query words it shares and the strong
+ * words it has, can still reach the threshold, so no name the full scorer places above the threshold is left out. The
  * similarities found on the way are kept, so candidates are scored without comparing words again.
  * A query word that is itself a list word (most are) skips the lookup: a background thread looks up every
  * strong list word once, right after the build, and keeps its similar words ({@link #similarWords}); until
@@ -42,6 +42,8 @@ final class NameIndex {
     private final int[][] postings;
     /** For each name, the vocabulary id of each of its units. */
     private final int[][] nameWords;
+    /** For each name, its number of strong words ({@link ComparableName#strongCount}). */
+    private final byte[] strongCounts;
     private final Map<String, int[]> singlesByText;
     private final Map<String, int[]> joinsByText;
     private final Map<String, int[]> byPhoneticKey;
@@ -69,6 +71,9 @@ final class NameIndex {
     private static final int INITIAL = 1 << 30;
     private static final int JOINED = 1 << 29;
     private static final int WORD = JOINED - 1;
+    /** Query words met through list words run together: from this many on, any list name's words may all pair. */
+    private static final int JOINED_CAP = 4;
+    private static final int MAX_STRONG_WORDS = Long.SIZE - 1;
 
     private NameIndex(List<ComparableName> names, Unit[] vocabulary, int[][] postings, int[][] nameWords,
                       Map<String, int[]> singlesByText, Map<String, int[]> joinsByText,
@@ -84,6 +89,10 @@ final class NameIndex {
         }
         this.postings = postings;
         this.nameWords = nameWords;
+        this.strongCounts = new byte[names.size()];
+        for (int name = 0; name < names.size(); name++) {
+            strongCounts[name] = (byte) names.get(name).strongCount();
+        }
         this.singlesByText = singlesByText;
         this.joinsByText = joinsByText;
         this.byPhoneticKey = byPhoneticKey;
@@ -267,10 +276,12 @@ final class NameIndex {
             return new Candidates(IntStream.range(0, names.size()).toArray(), null);
         }
         Unit[] units = query.unitArray();
+        int pairedWithWeak = 0;
         for (int u = 0; u < units.length; u++) {
             Unit unit = units[u];
             int queryUnit = u;
             if (!unit.strong()) {
+                pairedWithWeak += strongListWordsPairable(unit);
                 // such a word scores only against its equals and initials; its equals are kept here
                 for (int id : singlesByText.getOrDefault(unit.text(), NONE)) {
                     work.similarities.put(queryUnit, id, 1.0);
@@ -294,7 +305,26 @@ final class NameIndex {
                 work.credit(postings[word], credit, (flagged & INITIAL) != 0, (flagged & JOINED) != 0);
             }
         }
-        return new Candidates(work.candidates(query, threshold - EPSILON), work.similarities);
+        return new Candidates(work.candidates(query, threshold - EPSILON, pairedWithWeak, strongCounts),
+                work.similarities);
+    }
+
+    /**
+     * How many strong list words a weak query word can take from the alignment: an initial any word, even two
+     * run together; another weak word only its equal.
+     */
+    private int strongListWordsPairable(Unit weak) {
+        if (weak.length() == 1) {
+            return 2;
+        }
+        int most = 0;
+        for (int id : singlesByText.getOrDefault(weak.text(), NONE)) {
+            most = vocabulary[id].strong() ? Math.max(most, 1) : most;
+        }
+        for (int id : joinsByText.getOrDefault(weak.text(), NONE)) {
+            most = vocabulary[id].strong() ? 2 : most;
+        }
+        return most;
     }
 
     /** The id of the list word the token similarity cannot tell from this query word, or -1. */
@@ -445,18 +475,26 @@ final class NameIndex {
         private final long[] sharedWords;
         /** Shared through a word, not only through an initial. */
         private final long[] solidWords;
-        private final boolean[] sharedJoined;
+        /** Shared through two list words run together. */
+        private final long[] joinedWords;
         private final int[] touched;
         private int touchedCount;
         private final int[] visitedStamp;
         private int stamp;
         private final SimilarityTable similarities;
         private final FoundWords found = new FoundWords();
+        /**
+         * Per way of sharing query words (list words run together, capped; query words matched; of those, by
+         * an initial only), the most strong words a candidate may have: computed when a query first needs it.
+         */
+        private final int[] mostListWords = new int[(JOINED_CAP + 1) << 12];
+        private final int[] boundStamps = new int[(JOINED_CAP + 1) << 12];
+        private int queryStamp;
 
         Scratch(int names, int vocabularySize) {
             sharedWords = new long[names];
             solidWords = new long[names];
-            sharedJoined = new boolean[names];
+            joinedWords = new long[names];
             touched = new int[names];
             visitedStamp = new int[vocabularySize];
             similarities = new SimilarityTable(vocabularySize);
@@ -485,36 +523,63 @@ final class NameIndex {
                 }
                 sharedWords[name] |= words;
                 solidWords[name] |= initial ? 0 : words;
-                sharedJoined[name] |= joined;
+                joinedWords[name] |= joined ? words : 0;
             }
         }
 
-        int[] candidates(ComparableName query, double threshold) {
+        /**
+         * The touched names that may reach the threshold. Each strong query word pairs with one list word, or
+         * two run together, and weak query words with at most {@code pairedWithWeak} strong list words: the
+         * strong list words beyond those are extra words, whose cost the bound counts.
+         */
+        int[] candidates(ComparableName query, double threshold, int pairedWithWeak, byte[] strongCounts) {
             int strong = Math.min(query.strongCount(), Long.SIZE - 1);
-            // reachable[joined][matched][initialOnly]
-            boolean[][][] reachable = new boolean[2][strong + 1][strong + 1];
-            for (int joined = 0; joined < 2; joined++) {
-                for (int matched = 0; matched <= strong; matched++) {
-                    for (int initialOnly = 0; initialOnly <= matched; initialOnly++) {
-                        reachable[joined][matched][initialOnly] =
-                                NameScorer.upperBound(query, matched, initialOnly, joined == 1) >= threshold;
-                    }
-                }
+            if (++queryStamp == 0) {
+                Arrays.fill(boundStamps, 0);
+                queryStamp = 1;
             }
             IntList result = new IntList();
             for (int i = 0; i < touchedCount; i++) {
                 int name = touched[i];
                 int matched = Math.min(strong, Long.bitCount(sharedWords[name]));
                 int initialOnly = Math.min(matched, Long.bitCount(sharedWords[name] & ~solidWords[name]));
-                if (reachable[sharedJoined[name] ? 1 : 0][matched][initialOnly]) {
+                int joined = Math.min(JOINED_CAP, Long.bitCount(joinedWords[name]));
+                int key = (joined << 12) | (matched << 6) | initialOnly;
+                if (boundStamps[key] != queryStamp) {
+                    mostListWords[key] = mostListWords(query, threshold, matched, initialOnly, joined, pairedWithWeak);
+                    boundStamps[key] = queryStamp;
+                }
+                if (strongCounts[name] <= mostListWords[key]) {
                     result.add(name);
                 }
                 sharedWords[name] = 0;
                 solidWords[name] = 0;
-                sharedJoined[name] = false;
+                joinedWords[name] = 0;
             }
             touchedCount = 0;
             return result.toArray();
+        }
+
+        /**
+         * The most strong words a list name sharing query words this way may have and still reach the
+         * threshold, or -1 if none can: the bound falls as the list name's strong words grow.
+         */
+        private static int mostListWords(ComparableName query, double threshold, int matched, int initialOnly,
+                                         int joined, int pairedWithWeak) {
+            int pairable = joined == JOINED_CAP ? MAX_STRONG_WORDS : matched + joined + pairedWithWeak;
+            int most = -1;
+            int low = 0;
+            int high = MAX_STRONG_WORDS;
+            while (low <= high) {
+                int middle = (low + high) >>> 1;
+                if (NameScorer.upperBound(query, matched, initialOnly, joined > 0, middle, pairable) >= threshold) {
+                    most = middle;
+                    low = middle + 1;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            return most;
         }
     }
 }

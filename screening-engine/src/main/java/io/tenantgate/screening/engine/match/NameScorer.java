@@ -79,9 +79,23 @@ public final class NameScorer {
      * similarity below 1 can only lower the score.
      */
     public static double upperBound(ComparableName query, int matchedStrong, int initialOnly, boolean joinedPartner) {
+        return upperBound(query, matchedStrong, initialOnly, joinedPartner, 0, 0);
+    }
+
+    /**
+     * The same for a list name with {@code listStrong} strong words of which the alignment can pair at most
+     * {@code listPairable}: the rest are extra list words, which cost as in {@link #penalties}, or less.
+     * It falls as {@code listStrong} grows.
+     */
+    public static double upperBound(ComparableName query, int matchedStrong, int initialOnly, boolean joinedPartner,
+                                    int listStrong, int listPairable) {
         int strong = query.strongCount();
         // weak words and initials of the query may all pair exactly, which can only raise the mean
         double otherWeight = query.totalWeight() - strong * TokenKind.STRONG.weight();
+        double extraQueryFactor = query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_QUERY_WORD_FACTOR;
+        // the mildest cost of an extra list word, whichever way the alignment goes
+        double extraListFactor = query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_LIST_WORD_FACTOR_WELL_MATCHED;
+        int extraList = Math.max(0, listStrong - listPairable);
         double best = 0;
         // a word whose only partner is an initial may pair (at INITIAL_SCORE) or stay unmatched
         for (int unpaired = 0; unpaired <= initialOnly; unpaired++) {
@@ -89,12 +103,15 @@ public final class NameScorer {
             int viaInitial = initialOnly - unpaired;
             double weight = matched + otherWeight;
             double mean = weight <= 0 ? 0 : (weight - viaInitial * (1 - TokenSimilarity.INITIAL_SCORE)) / weight;
-            double bound = mean * power(query.everySyllable() ? CONFLICTING_WORD_FACTOR : EXTRA_QUERY_WORD_FACTOR,
-                    strong - matched);
+            int extraQuery = strong - matched;
+            // an extra word on each side is a conflict: more conflicts only cost more
+            int conflicts = Math.min(extraQuery, extraList);
+            double bound = mean * power(CONFLICTING_WORD_FACTOR, conflicts)
+                    * power(extraQueryFactor, extraQuery - conflicts) * power(extraListFactor, extraList - conflicts);
             int solid = matched - viaInitial;
             if (solid == 0) {
                 bound *= NO_STRONG_WORD_FACTOR;
-            } else if (!joinedPartner && solid == 1 && strong >= 2) {
+            } else if (!joinedPartner && solid == 1 && (strong >= 2 || listStrong >= 2)) {
                 bound *= SINGLE_WORD_FACTOR;
             }
             best = Math.max(best, bound);

@@ -88,10 +88,12 @@ public final class TokenSimilarity {
 
     /**
      * What two different words score when one is a single letter: an initial and a word it may abbreviate,
-     * or nothing. All that a word neither strong nor equal can score against another.
+     * or nothing. All that a word neither strong nor equal can score against another. A single digit is no
+     * initial: numbers are spelled alike or not at all.
      */
     public static double initialScore(int lengthA, char firstA, int lengthB, char firstB) {
-        return (lengthA == 1 || lengthB == 1) && lengthA != lengthB && firstA == firstB ? INITIAL_SCORE : 0.0;
+        return (lengthA == 1 || lengthB == 1) && lengthA != lengthB && firstA == firstB && Character.isLetter(firstA)
+                ? INITIAL_SCORE : 0.0;
     }
 
     private static double secondEditCost(int distance, int shorterLength) {

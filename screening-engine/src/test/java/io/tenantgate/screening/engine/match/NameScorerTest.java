@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.tenantgate.screening.engine.index.EngineSettings;
+import io.tenantgate.screening.engine.model.EntryType;
 import org.junit.jupiter.api.Test;
 
 class NameScorerTest {
@@ -112,6 +113,27 @@ class NameScorerTest {
         assertThat(score("Putin", "PUTIN, Vladimir")).isLessThan(THRESHOLD);
         assertThat(score("Vladimir Putin", "POTANIN, Vladimir Olegovich")).isLessThan(THRESHOLD);
         assertThat(score("Management Company 23", "Management Company")).isLessThan(THRESHOLD);
+        // a digit is no initial: "1" does not abbreviate "1ST"
+        assertThat(TokenSimilarity.initialScore(1, '1', 3, '1')).isZero();
+        assertThat(TokenSimilarity.initialScore(1, 'J', 7, 'J')).isEqualTo(TokenSimilarity.INITIAL_SCORE);
+    }
+
+    @Test
+    void upperBoundCountsTheListNamesStrongWordsNoQueryWordCanPair() {
+        ComparableName query = ComparableName.of("GOLPAYGANI Mohammad Mohammadi", null);
+        ComparableName listed = ComparableName.of("MOHAMMAD Ali Hassan", null);
+        // both MOHAMMAD and MOHAMMADI meet the listed MOHAMMAD, so two query words share a word with the name,
+        // which alone does not rule it out; but only two of its three words can pair, one is extra
+        assertThat(NameScorer.upperBound(query, 2, 0, false)).isGreaterThanOrEqualTo(THRESHOLD);
+        double bound = NameScorer.upperBound(query, 2, 0, false, listed.strongCount(), 2);
+        assertThat(bound).isLessThan(THRESHOLD).isGreaterThanOrEqualTo(NameScorer.score(query, listed));
+        // the more strong words a name has beyond those that can pair, the lower the bound
+        assertThat(NameScorer.upperBound(query, 2, 0, false, 5, 2)).isLessThan(bound);
+        assertThat(NameScorer.upperBound(query, 2, 0, false, 2, 2)).isEqualTo(NameScorer.upperBound(query, 2, 0, false));
+        // one shared word of a two-word name rests on a single word either way
+        ComparableName iran = ComparableName.of("IRAN CO.", EntryType.ENTITY);
+        assertThat(NameScorer.upperBound(iran, 1, 0, false, 2, 2)).isLessThan(THRESHOLD)
+                .isGreaterThanOrEqualTo(NameScorer.score(iran, ComparableName.of("IRAN AIR", EntryType.ENTITY)));
     }
 
     @Test
