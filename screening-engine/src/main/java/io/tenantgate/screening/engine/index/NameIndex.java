@@ -117,9 +117,9 @@ final class NameIndex {
 
     /**
      * The word ids (with the {@link #INITIAL} and {@link #JOINED} flags) and scores of one word's similar words,
-     * the first {@code count} of the arrays. Final fields: a thread that sees the record sees its arrays filled.
+     * and how many names they credit in all. Final fields: a thread that sees the record sees its arrays filled.
      */
-    private record SimilarWords(int[] words, double[] scores, int count) {
+    private record SimilarWords(int[] words, double[] scores, int postings) {
     }
 
     /** Similar words being collected, in buffers reused from one lookup to the next. */
@@ -141,15 +141,16 @@ final class NameIndex {
             scores[count++] = score;
         }
 
-        /** The collected words, valid until the next {@link #clear}. */
-        SimilarWords view() {
-            return new SimilarWords(words, scores, count);
-        }
+    }
 
-        /** The collected words in arrays of their own, to keep. */
-        SimilarWords copy() {
-            return new SimilarWords(Arrays.copyOf(words, count), Arrays.copyOf(scores, count), count);
+    /** The collected words in arrays of their own, to keep. */
+    private SimilarWords kept(FoundWords found) {
+        int credited = 0;
+        for (int k = 0; k < found.count; k++) {
+            credited += postings[found.words[k] & WORD].length;
         }
+        return new SimilarWords(Arrays.copyOf(found.words, found.count), Arrays.copyOf(found.scores, found.count),
+                credited);
     }
 
     /** Looks up every strong list word as a query word would be looked up, one after the other. */
@@ -159,7 +160,7 @@ final class NameIndex {
             for (int id = 0; id < vocabulary.length && !retired; id++) {
                 if (vocabulary[id].strong()) {
                     collectSimilarWords(vocabulary[id], work);
-                    similarWords[id] = work.found.copy();
+                    similarWords[id] = kept(work.found);
                 }
             }
             warmUp.complete(null);
@@ -276,6 +277,7 @@ final class NameIndex {
             return new Candidates(IntStream.range(0, names.size()).toArray(), null);
         }
         Unit[] units = query.unitArray();
+        SimilarWords[] similar = work.similarOf(units.length);
         int pairedWithWeak = 0;
         for (int u = 0; u < units.length; u++) {
             Unit unit = units[u];
@@ -291,22 +293,76 @@ final class NameIndex {
                 }
                 continue;
             }
-            long credit = unit.mask() & query.strongMask();
             int listed = listedWord(unit);
             SimilarWords known = listed >= 0 ? similarWords[listed] : null;
             if (known == null) {
                 collectSimilarWords(unit, work);
-                known = work.found.view();
+                known = kept(work.found);
             }
-            for (int k = 0; k < known.count(); k++) {
-                int flagged = known.words()[k];
-                int word = flagged & WORD;
-                work.similarities.put(queryUnit, word, known.scores()[k]);
-                work.credit(postings[word], credit, (flagged & INITIAL) != 0, (flagged & JOINED) != 0);
+            similar[u] = known;
+            for (int k = 0; k < known.words().length; k++) {
+                work.similarities.put(queryUnit, known.words()[k] & WORD, known.scores()[k]);
+            }
+        }
+        boolean[] creditOnly = creditOnlyTouched(query, similar, leastShared(query, threshold - EPSILON), work);
+        // every name a candidate can be is touched by a word not in creditOnly: credit those first
+        for (int pass = 0; pass < 2; pass++) {
+            for (int u = 0; u < units.length; u++) {
+                if (similar[u] != null && creditOnly[u] == (pass == 1)) {
+                    credit(similar[u], units[u].mask() & query.strongMask(), pass == 0, work);
+                }
             }
         }
         return new Candidates(work.candidates(query, threshold - EPSILON, pairedWithWeak, strongCounts),
                 work.similarities);
+    }
+
+    private void credit(SimilarWords known, long queryWords, boolean mayTouch, Scratch work) {
+        for (int k = 0; k < known.words().length; k++) {
+            int flagged = known.words()[k];
+            work.credit(postings[flagged & WORD], queryWords, (flagged & INITIAL) != 0, (flagged & JOINED) != 0,
+                    mayTouch);
+        }
+    }
+
+    /** The fewest strong query words a list name must share to reach the threshold at all. */
+    private static int leastShared(ComparableName query, double threshold) {
+        int strong = Math.min(query.strongCount(), MAX_STRONG_WORDS);
+        for (int shared = 1; shared <= strong; shared++) {
+            if (NameScorer.upperBound(query, shared, 0, true) >= threshold) {
+                return shared;
+            }
+        }
+        return strong + 1;
+    }
+
+    /**
+     * The strong query units that need not bring in names of their own: the ones crediting the most names, as
+     * long as together they cover fewer than {@code leastShared} strong query words, so that every name that
+     * can reach the threshold shares a word with some other unit. They only add to names others touched.
+     */
+    private static boolean[] creditOnlyTouched(ComparableName query, SimilarWords[] similar, int leastShared,
+                                               Scratch work) {
+        boolean[] creditOnly = work.creditOnlyOf(similar.length);
+        long covered = 0;
+        while (true) {
+            int most = -1;
+            for (int u = 0; u < similar.length; u++) {
+                if (similar[u] != null && !creditOnly[u]
+                        && (most < 0 || similar[u].postings() > similar[most].postings())) {
+                    most = u;
+                }
+            }
+            if (most < 0) {
+                return creditOnly;
+            }
+            long wider = covered | (query.unitArray()[most].mask() & query.strongMask());
+            if (Long.bitCount(wider) >= leastShared) {
+                return creditOnly;
+            }
+            creditOnly[most] = true;
+            covered = wider;
+        }
     }
 
     /**
@@ -472,17 +528,24 @@ final class NameIndex {
 
     /** Per-thread working memory of one lookup: which query words each touched name shares, and how. */
     private static final class Scratch {
-        private final long[] sharedWords;
-        /** Shared through a word, not only through an initial. */
-        private final long[] solidWords;
-        /** Shared through two list words run together. */
-        private final long[] joinedWords;
+        /**
+         * Per name, side by side so that crediting a name touches one cache line: the query words it shares
+         * ({@link #SHARED}), those shared through a word and not only an initial ({@link #SOLID}), those shared
+         * through two list words run together ({@link #JOINED_WORDS}).
+         */
+        private final long[] state;
+        private static final int SHARED = 0;
+        private static final int SOLID = 1;
+        private static final int JOINED_WORDS = 2;
+        private static final int STATE = 3;
         private final int[] touched;
         private int touchedCount;
         private final int[] visitedStamp;
         private int stamp;
         private final SimilarityTable similarities;
         private final FoundWords found = new FoundWords();
+        private SimilarWords[] similar = new SimilarWords[16];
+        private boolean[] creditOnly = new boolean[16];
         /**
          * Per way of sharing query words (list words run together, capped; query words matched; of those, by
          * an initial only), the most strong words a candidate may have: computed when a query first needs it.
@@ -492,9 +555,7 @@ final class NameIndex {
         private int queryStamp;
 
         Scratch(int names, int vocabularySize) {
-            sharedWords = new long[names];
-            solidWords = new long[names];
-            joinedWords = new long[names];
+            state = new long[names * STATE];
             touched = new int[names];
             visitedStamp = new int[vocabularySize];
             similarities = new SimilarityTable(vocabularySize);
@@ -516,14 +577,39 @@ final class NameIndex {
             return true;
         }
 
-        void credit(int[] names, long words, boolean initial, boolean joined) {
+        /** Per query unit its similar words, all null. */
+        SimilarWords[] similarOf(int units) {
+            if (similar.length < units) {
+                similar = new SimilarWords[units];
+            } else {
+                Arrays.fill(similar, null);
+            }
+            return similar;
+        }
+
+        /** Per query unit whether it only credits names other units touched, all false. */
+        boolean[] creditOnlyOf(int units) {
+            if (creditOnly.length < units) {
+                creditOnly = new boolean[units];
+            } else {
+                Arrays.fill(creditOnly, false);
+            }
+            return creditOnly;
+        }
+
+        /** Credits the names with the query words; names not touched yet only if {@code mayTouch}. */
+        void credit(int[] names, long words, boolean initial, boolean joined, boolean mayTouch) {
             for (int name : names) {
-                if (sharedWords[name] == 0) {
+                int at = name * STATE;
+                if (state[at + SHARED] == 0) {
+                    if (!mayTouch) {
+                        continue;
+                    }
                     touched[touchedCount++] = name;
                 }
-                sharedWords[name] |= words;
-                solidWords[name] |= initial ? 0 : words;
-                joinedWords[name] |= joined ? words : 0;
+                state[at + SHARED] |= words;
+                state[at + SOLID] |= initial ? 0 : words;
+                state[at + JOINED_WORDS] |= joined ? words : 0;
             }
         }
 
@@ -541,9 +627,11 @@ final class NameIndex {
             IntList result = new IntList();
             for (int i = 0; i < touchedCount; i++) {
                 int name = touched[i];
-                int matched = Math.min(strong, Long.bitCount(sharedWords[name]));
-                int initialOnly = Math.min(matched, Long.bitCount(sharedWords[name] & ~solidWords[name]));
-                int joined = Math.min(JOINED_CAP, Long.bitCount(joinedWords[name]));
+                int at = name * STATE;
+                long shared = state[at + SHARED];
+                int matched = Math.min(strong, Long.bitCount(shared));
+                int initialOnly = Math.min(matched, Long.bitCount(shared & ~state[at + SOLID]));
+                int joined = Math.min(JOINED_CAP, Long.bitCount(state[at + JOINED_WORDS]));
                 int key = (joined << 12) | (matched << 6) | initialOnly;
                 if (boundStamps[key] != queryStamp) {
                     mostListWords[key] = mostListWords(query, threshold, matched, initialOnly, joined, pairedWithWeak);
@@ -552,9 +640,9 @@ final class NameIndex {
                 if (strongCounts[name] <= mostListWords[key]) {
                     result.add(name);
                 }
-                sharedWords[name] = 0;
-                solidWords[name] = 0;
-                joinedWords[name] = 0;
+                state[at + SHARED] = 0;
+                state[at + SOLID] = 0;
+                state[at + JOINED_WORDS] = 0;
             }
             touchedCount = 0;
             return result.toArray();
