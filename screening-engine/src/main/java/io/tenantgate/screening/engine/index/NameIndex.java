@@ -39,11 +39,14 @@ final class NameIndex {
     /** Per vocabulary word: its letter set (high half) and length (low half). */
     private final long[] wordShapes;
     private final char[] firstLetters;
+    /** Every vocabulary word's text, one after the other from {@code textStarts[id]}: no object to fetch per word. */
+    private final char[] texts;
+    private final int[] textStarts;
     private final int[][] postings;
     /** For each name, the vocabulary id of each of its units. */
     private final int[][] nameWords;
     /** For each name, its number of strong words ({@link ComparableName#strongCount}). */
-    private final byte[] strongCounts;
+    private final int[] strongCounts;
     private final Map<String, int[]> singlesByText;
     private final Map<String, int[]> joinsByText;
     private final Map<String, int[]> byPhoneticKey;
@@ -84,15 +87,17 @@ final class NameIndex {
         this.vocabulary = vocabulary;
         this.wordShapes = Arrays.stream(vocabulary).mapToLong(NameIndex::shapeOf).toArray();
         this.firstLetters = new char[vocabulary.length];
+        this.textStarts = new int[vocabulary.length];
+        StringBuilder allTexts = new StringBuilder();
         for (int id = 0; id < vocabulary.length; id++) {
             firstLetters[id] = vocabulary[id].text().charAt(0);
+            textStarts[id] = allTexts.length();
+            allTexts.append(vocabulary[id].text());
         }
+        this.texts = allTexts.toString().toCharArray();
         this.postings = postings;
         this.nameWords = nameWords;
-        this.strongCounts = new byte[names.size()];
-        for (int name = 0; name < names.size(); name++) {
-            strongCounts[name] = (byte) names.get(name).strongCount();
-        }
+        this.strongCounts = names.stream().mapToInt(ComparableName::strongCount).toArray();
         this.singlesByText = singlesByText;
         this.joinsByText = joinsByText;
         this.byPhoneticKey = byPhoneticKey;
@@ -104,7 +109,7 @@ final class NameIndex {
             initials[c - 'A'] = singlesByText.getOrDefault(String.valueOf(c), NONE);
         }
         this.deletionVariants = deletionVariants;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(names.size(), vocabulary.length));
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(strongCounts, vocabulary.length));
         if (vocabulary.length > WORD) {
             throw new IllegalArgumentException("more than " + WORD + " distinct list words");
         }
@@ -156,7 +161,7 @@ final class NameIndex {
     /** Looks up every strong list word as a query word would be looked up, one after the other. */
     private void lookUpEveryStrongWord() {
         try {
-            Scratch work = new Scratch(0, vocabulary.length);
+            Scratch work = new Scratch(NONE, vocabulary.length);
             for (int id = 0; id < vocabulary.length && !retired; id++) {
                 if (vocabulary[id].strong()) {
                     collectSimilarWords(vocabulary[id], work);
@@ -304,33 +309,37 @@ final class NameIndex {
                 work.similarities.put(queryUnit, known.words()[k] & WORD, known.scores()[k]);
             }
         }
-        boolean[] creditOnly = creditOnlyTouched(query, similar, leastShared(query, threshold - EPSILON), work);
-        // every name a candidate can be is touched by a word not in creditOnly: credit those first
+        int leastSolid = leastSharedThroughWords(query, threshold - EPSILON);
+        boolean[] creditOnly = creditOnlyTouched(query, similar, leastSolid, work);
+        // Every name that can reach the threshold shares a query word through a word, not an initial, of a unit
+        // not in creditOnly. Those credits come first and bring in names; the others only add to them.
         for (int pass = 0; pass < 2; pass++) {
             for (int u = 0; u < units.length; u++) {
-                if (similar[u] != null && creditOnly[u] == (pass == 1)) {
-                    credit(similar[u], units[u].mask() & query.strongMask(), pass == 0, work);
+                SimilarWords known = similar[u];
+                for (int k = 0; known != null && k < known.words().length; k++) {
+                    int flagged = known.words()[k];
+                    boolean initial = (flagged & INITIAL) != 0;
+                    boolean touches = leastSolid == 0 || (!initial && !creditOnly[u]);
+                    if (touches == (pass == 0)) {
+                        work.credit(postings[flagged & WORD], units[u].mask() & query.strongMask(), initial,
+                                (flagged & JOINED) != 0, touches);
+                    }
                 }
             }
         }
-        return new Candidates(work.candidates(query, threshold - EPSILON, pairedWithWeak, strongCounts),
-                work.similarities);
+        return new Candidates(work.candidates(query, threshold - EPSILON, pairedWithWeak), work.similarities);
     }
 
-    private void credit(SimilarWords known, long queryWords, boolean mayTouch, Scratch work) {
-        for (int k = 0; k < known.words().length; k++) {
-            int flagged = known.words()[k];
-            work.credit(postings[flagged & WORD], queryWords, (flagged & INITIAL) != 0, (flagged & JOINED) != 0,
-                    mayTouch);
-        }
-    }
-
-    /** The fewest strong query words a list name must share to reach the threshold at all. */
-    private static int leastShared(ComparableName query, double threshold) {
+    /**
+     * The fewest strong query words a list name must share through a word, not only through an initial, to reach
+     * the threshold. The bound only grows when more words are shared through initials on top, so sharing every
+     * other word through an initial is the best case to try.
+     */
+    private static int leastSharedThroughWords(ComparableName query, double threshold) {
         int strong = Math.min(query.strongCount(), MAX_STRONG_WORDS);
-        for (int shared = 1; shared <= strong; shared++) {
-            if (NameScorer.upperBound(query, shared, 0, true) >= threshold) {
-                return shared;
+        for (int solid = 0; solid <= strong; solid++) {
+            if (NameScorer.upperBound(query, strong, strong - solid, true) >= threshold) {
+                return solid;
             }
         }
         return strong + 1;
@@ -338,10 +347,10 @@ final class NameIndex {
 
     /**
      * The strong query units that need not bring in names of their own: the ones crediting the most names, as
-     * long as together they cover fewer than {@code leastShared} strong query words, so that every name that
+     * long as together they cover fewer than {@code leastSolid} strong query words, so that every name that
      * can reach the threshold shares a word with some other unit. They only add to names others touched.
      */
-    private static boolean[] creditOnlyTouched(ComparableName query, SimilarWords[] similar, int leastShared,
+    private static boolean[] creditOnlyTouched(ComparableName query, SimilarWords[] similar, int leastSolid,
                                                Scratch work) {
         boolean[] creditOnly = work.creditOnlyOf(similar.length);
         long covered = 0;
@@ -357,7 +366,7 @@ final class NameIndex {
                 return creditOnly;
             }
             long wider = covered | (query.unitArray()[most].mask() & query.strongMask());
-            if (Long.bitCount(wider) >= leastShared) {
+            if (Long.bitCount(wider) >= leastSolid) {
                 return creditOnly;
             }
             creditOnly[most] = true;
@@ -413,25 +422,33 @@ final class NameIndex {
             visitAll(singlesByText.getOrDefault(unit.squeezed(), NONE), work, word);
         }
         // last: every word that equals, sounds like, doubles a letter of or abbreviates the query word has
-        // been visited, so a word first met here counts only if it is within the allowed edits
-        DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()),
-                hash -> deletionVariants.forEach(hash, id -> {
-                    if (mayBeWithinEdits(unit, wordShapes[id]) && work.firstVisit(id)) {
-                        word.accept(id);
-                    }
-                }));
+        // been visited, so a word first met here scores above zero only if it is within the allowed edits
+        work.variantCount = 0;
+        DeletionHashes.forEach(unit.text(), EditDistance.allowedEdits(unit.text().length()), work::addVariant);
+        deletionVariants.findAll(work.variants, work.variantCount, work.variantRuns);
+        IntConsumer visit = id -> {
+            if (withinEdits(unit, id) && work.firstVisit(id)) {
+                word.accept(id);
+            }
+        };
+        for (int v = 0; v < work.variantCount; v++) {
+            deletionVariants.forEachInRun(work.variantRuns[v], visit);
+        }
     }
 
     /**
-     * Cheap necessary conditions for two words to be within the edits their length allows, read from the
-     * list word's packed shape (one array read instead of the word's objects).
+     * Whether a list word is within the edits the shorter word's length allows of the query word. Read from
+     * flat arrays, not the word's objects: most words a deletion variant leads to are further apart, and the
+     * packed shape (length, letters used) already rules out most of those.
      */
-    private static boolean mayBeWithinEdits(Unit query, long listedShape) {
+    private boolean withinEdits(Unit query, int id) {
+        long shape = wordShapes[id];
         int la = query.length();
-        int lb = (int) listedShape;
+        int lb = (int) shape;
         int edits = EditDistance.allowedEdits(Math.min(la, lb));
         return edits > 0 && Math.abs(la - lb) <= edits
-                && Integer.bitCount(query.letters() ^ (int) (listedShape >>> 32)) <= 2 * edits;
+                && Integer.bitCount(query.letters() ^ (int) (shape >>> 32)) <= 2 * edits
+                && EditDistance.distance(query.text(), texts, textStarts[id], lb, edits) <= edits;
     }
 
     private static long shapeOf(Unit unit) {
@@ -529,15 +546,17 @@ final class NameIndex {
     /** Per-thread working memory of one lookup: which query words each touched name shares, and how. */
     private static final class Scratch {
         /**
-         * Per name, side by side so that crediting a name touches one cache line: the query words it shares
-         * ({@link #SHARED}), those shared through a word and not only an initial ({@link #SOLID}), those shared
-         * through two list words run together ({@link #JOINED_WORDS}).
+         * Per name, side by side so that crediting a name and then judging it reads one cache line: the query
+         * words it shares ({@link #SHARED}), those shared through a word and not only an initial ({@link #SOLID}),
+         * those shared through two list words run together ({@link #JOINED_WORDS}), and its number of strong
+         * words ({@link #STRONG_WORDS}, which never changes).
          */
         private final long[] state;
         private static final int SHARED = 0;
         private static final int SOLID = 1;
         private static final int JOINED_WORDS = 2;
-        private static final int STATE = 3;
+        private static final int STRONG_WORDS = 3;
+        private static final int STATE = 4;
         private final int[] touched;
         private int touchedCount;
         private final int[] visitedStamp;
@@ -545,6 +564,10 @@ final class NameIndex {
         private final SimilarityTable similarities;
         private final FoundWords found = new FoundWords();
         private SimilarWords[] similar = new SimilarWords[16];
+        /** The deletion-variant hashes of the word being looked up, and where each one's run of words starts. */
+        private int[] variants = new int[64];
+        private int[] variantRuns = new int[64];
+        private int variantCount;
         private boolean[] creditOnly = new boolean[16];
         /**
          * Per way of sharing query words (list words run together, capped; query words matched; of those, by
@@ -554,9 +577,12 @@ final class NameIndex {
         private final int[] boundStamps = new int[(JOINED_CAP + 1) << 12];
         private int queryStamp;
 
-        Scratch(int names, int vocabularySize) {
-            state = new long[names * STATE];
-            touched = new int[names];
+        Scratch(int[] strongCounts, int vocabularySize) {
+            state = new long[strongCounts.length * STATE];
+            for (int name = 0; name < strongCounts.length; name++) {
+                state[name * STATE + STRONG_WORDS] = strongCounts[name];
+            }
+            touched = new int[strongCounts.length + 1]; // credit writes one past the last touched name
             visitedStamp = new int[vocabularySize];
             similarities = new SimilarityTable(vocabularySize);
         }
@@ -575,6 +601,14 @@ final class NameIndex {
             }
             visitedStamp[vocabularyId] = stamp;
             return true;
+        }
+
+        void addVariant(int hash) {
+            if (variantCount == variants.length) {
+                variants = Arrays.copyOf(variants, variantCount * 2);
+                variantRuns = new int[variantCount * 2];
+            }
+            variants[variantCount++] = hash;
         }
 
         /** Per query unit its similar words, all null. */
@@ -597,19 +631,23 @@ final class NameIndex {
             return creditOnly;
         }
 
-        /** Credits the names with the query words; names not touched yet only if {@code mayTouch}. */
+        /**
+         * Credits the names with the query words; names not touched yet only if {@code mayTouch}. Without
+         * branches on the names' state, which are random, so that the reads of many names overlap.
+         */
         void credit(int[] names, long words, boolean initial, boolean joined, boolean mayTouch) {
+            long solid = initial ? 0 : words;
+            long viaJoined = joined ? words : 0;
             for (int name : names) {
                 int at = name * STATE;
-                if (state[at + SHARED] == 0) {
-                    if (!mayTouch) {
-                        continue;
-                    }
-                    touched[touchedCount++] = name;
-                }
-                state[at + SHARED] |= words;
-                state[at + SOLID] |= initial ? 0 : words;
-                state[at + JOINED_WORDS] |= joined ? words : 0;
+                long shared = state[at + SHARED];
+                boolean untouched = shared == 0;
+                long credited = mayTouch || !untouched ? -1L : 0L;
+                touched[touchedCount] = name;
+                touchedCount += untouched && mayTouch ? 1 : 0;
+                state[at + SHARED] = shared | (words & credited);
+                state[at + SOLID] |= solid & credited;
+                state[at + JOINED_WORDS] |= viaJoined & credited;
             }
         }
 
@@ -618,7 +656,7 @@ final class NameIndex {
          * two run together, and weak query words with at most {@code pairedWithWeak} strong list words: the
          * strong list words beyond those are extra words, whose cost the bound counts.
          */
-        int[] candidates(ComparableName query, double threshold, int pairedWithWeak, byte[] strongCounts) {
+        int[] candidates(ComparableName query, double threshold, int pairedWithWeak) {
             int strong = Math.min(query.strongCount(), Long.SIZE - 1);
             if (++queryStamp == 0) {
                 Arrays.fill(boundStamps, 0);
@@ -637,7 +675,7 @@ final class NameIndex {
                     mostListWords[key] = mostListWords(query, threshold, matched, initialOnly, joined, pairedWithWeak);
                     boundStamps[key] = queryStamp;
                 }
-                if (strongCounts[name] <= mostListWords[key]) {
+                if (state[at + STRONG_WORDS] <= mostListWords[key]) {
                     result.add(name);
                 }
                 state[at + SHARED] = 0;
