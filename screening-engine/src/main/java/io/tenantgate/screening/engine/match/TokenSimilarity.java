@@ -223,8 +223,19 @@ public final class TokenSimilarity {
         // a dropped leading vowel is a typo, not another name: INVIDIA, NVIDIA
         String longer = a.length() > b.length() ? a : b;
         String shorter = longer == a ? b : a;
-        return !(longer.length() == shorter.length() + 1 && firstSound(longer) == 'A'
-                && firstSound(longer.substring(1)) == firstSound(shorter));
+        if (longer.length() == shorter.length() + 1 && firstSound(longer) == 'A'
+                && firstSound(longer.substring(1)) == firstSound(shorter)) {
+            return false;
+        }
+        // so are two letters swapped where the first sound is read: CAHRMING, CHARMING
+        return !(swappedAt(a, b, 0) || swappedAt(a, b, 1));
+    }
+
+    /** The same word but for the letters at {@code i} and {@code i + 1}, which are swapped. */
+    private static boolean swappedAt(String a, String b, int i) {
+        return a.length() == b.length() && a.length() > i + 1 && a.charAt(i) == b.charAt(i + 1)
+                && a.charAt(i + 1) == b.charAt(i) && a.regionMatches(0, b, 0, i)
+                && a.regionMatches(i + 2, b, i + 2, a.length() - i - 2);
     }
 
     static char firstSound(String word) {

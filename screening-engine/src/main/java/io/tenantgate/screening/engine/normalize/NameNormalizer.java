@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Normalises names for comparison: transliteration to ASCII Latin, upper case, punctuation removed
@@ -16,6 +17,7 @@ import java.util.Map;
 public final class NameNormalizer {
 
     private static final char AYN = '\u02BF';
+    private static final Pattern DOT_RUNS = Pattern.compile("\\.{2,}");
 
     private NameNormalizer() {
     }
@@ -116,7 +118,9 @@ public final class NameNormalizer {
         return given + " " + name.substring(0, comma);
     }
 
-    private static List<String> tokenize(String text) {
+    private static List<String> tokenize(String typed) {
+        // a doubled dot is a slip of the keyboard: "S..A.R.L." is S.A.R.L.
+        String text = typed.contains("..") ? DOT_RUNS.matcher(typed).replaceAll(".") : typed;
         StringBuilder cleaned = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

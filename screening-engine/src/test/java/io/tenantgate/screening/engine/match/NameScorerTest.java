@@ -74,6 +74,11 @@ class NameScorerTest {
         assertThat(person("Yusuf Ahmed", "Jusuf Ahmed")).isGreaterThan(THRESHOLD);
         assertThat(score("Schell plc", "Shell plc")).isGreaterThan(0.8);
         assertThat(person("Roberto Garcia Lopez", "Robert Garcia Lopez")).isGreaterThan(THRESHOLD);
+        // two letters swapped where the first sound is read are a typo, not another sound
+        assertThat(score("CAHRMING GLOBE", "CHARMING GLOBE")).isGreaterThan(THRESHOLD);
+        assertThat(TokenSimilarity.differentFirstSounds("CAHRMING", "CHARMING")).isFalse();
+        assertThat(TokenSimilarity.differentFirstSounds("CHRAMING", "CHARMING")).isFalse();
+        assertThat(TokenSimilarity.differentFirstSounds("CERRY", "JERRY")).isTrue();
     }
 
     @Test
@@ -105,6 +110,7 @@ class NameScorerTest {
         assertThat(score("GBD LIMTIED", "GBD LIMITED")).isEqualTo(1.0);
         assertThat(score("LIMITED LIABLITY COMPANY SEPTEMBER", "LIMITED LIABILITY COMPANY SEPTEMBER")).isEqualTo(1.0);
         assertThat(score("M&P Trading Inc.", "M&P Trading Inc.")).isEqualTo(1.0);
+        assertThat(score("LAMA FOODS S..A.R.L.", "LAMA FOODS S.A.R.L.")).isEqualTo(1.0); // a doubled dot
         assertThat(score("LIMITED COMPANY FIRDAWS", "LIMITED LIABILITY COMPANY FIRDAWS")).isGreaterThan(THRESHOLD);
     }
 
