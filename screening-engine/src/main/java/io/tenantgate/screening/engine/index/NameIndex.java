@@ -38,7 +38,6 @@ final class NameIndex {
     private final Unit[] vocabulary;
     /** Per vocabulary word: its letter set (high half) and length (low half). */
     private final long[] wordShapes;
-    private final char[] firstLetters;
     /** Every vocabulary word's text, one after the other from {@code textStarts[id]}: no object to fetch per word. */
     private final char[] texts;
     private final int[] textStarts;
@@ -86,11 +85,9 @@ final class NameIndex {
         this.names = names;
         this.vocabulary = vocabulary;
         this.wordShapes = Arrays.stream(vocabulary).mapToLong(NameIndex::shapeOf).toArray();
-        this.firstLetters = new char[vocabulary.length];
         this.textStarts = new int[vocabulary.length];
         StringBuilder allTexts = new StringBuilder();
         for (int id = 0; id < vocabulary.length; id++) {
-            firstLetters[id] = vocabulary[id].text().charAt(0);
             textStarts[id] = allTexts.length();
             allTexts.append(vocabulary[id].text());
         }
@@ -282,7 +279,7 @@ final class NameIndex {
             return new Candidates(IntStream.range(0, names.size()).toArray(), null);
         }
         Unit[] units = query.unitArray();
-        SimilarWords[] similar = work.similarOf(units.length);
+        SimilarWords[] similar = new SimilarWords[units.length];
         int pairedWithWeak = 0;
         for (int u = 0; u < units.length; u++) {
             Unit unit = units[u];
@@ -310,7 +307,7 @@ final class NameIndex {
             }
         }
         int leastSolid = leastSharedThroughWords(query, threshold - EPSILON);
-        boolean[] creditOnly = creditOnlyTouched(query, similar, leastSolid, work);
+        boolean[] creditOnly = creditOnlyTouched(query, similar, leastSolid);
         // Every name that can reach the threshold shares a query word through a word, not an initial, of a unit
         // not in creditOnly. Those credits come first and bring in names; the others only add to them.
         for (int pass = 0; pass < 2; pass++) {
@@ -350,9 +347,8 @@ final class NameIndex {
      * long as together they cover fewer than {@code leastSolid} strong query words, so that every name that
      * can reach the threshold shares a word with some other unit. They only add to names others touched.
      */
-    private static boolean[] creditOnlyTouched(ComparableName query, SimilarWords[] similar, int leastSolid,
-                                               Scratch work) {
-        boolean[] creditOnly = work.creditOnlyOf(similar.length);
+    private static boolean[] creditOnlyTouched(ComparableName query, SimilarWords[] similar, int leastSolid) {
+        boolean[] creditOnly = new boolean[similar.length];
         long covered = 0;
         while (true) {
             int most = -1;
@@ -534,7 +530,7 @@ final class NameIndex {
                         double found = row < 0 ? 0.0 : similarities.score(row, i);
                         if (found == 0 && !q[i].strong()) {
                             found = TokenSimilarity.initialScore(q[i].length(), q[i].text().charAt(0),
-                                    (int) wordShapes[word], firstLetters[word]);
+                                    (int) wordShapes[word], texts[textStarts[word]]);
                         }
                         scores[i * listUnits + j] = found;
                     }
@@ -563,12 +559,10 @@ final class NameIndex {
         private int stamp;
         private final SimilarityTable similarities;
         private final FoundWords found = new FoundWords();
-        private SimilarWords[] similar = new SimilarWords[16];
         /** The deletion-variant hashes of the word being looked up, and where each one's run of words starts. */
         private int[] variants = new int[64];
         private int[] variantRuns = new int[64];
         private int variantCount;
-        private boolean[] creditOnly = new boolean[16];
         /**
          * Per way of sharing query words (list words run together, capped; query words matched; of those, by
          * an initial only), the most strong words a candidate may have: computed when a query first needs it.
@@ -609,26 +603,6 @@ final class NameIndex {
                 variantRuns = new int[variantCount * 2];
             }
             variants[variantCount++] = hash;
-        }
-
-        /** Per query unit its similar words, all null. */
-        SimilarWords[] similarOf(int units) {
-            if (similar.length < units) {
-                similar = new SimilarWords[units];
-            } else {
-                Arrays.fill(similar, null);
-            }
-            return similar;
-        }
-
-        /** Per query unit whether it only credits names other units touched, all false. */
-        boolean[] creditOnlyOf(int units) {
-            if (creditOnly.length < units) {
-                creditOnly = new boolean[units];
-            } else {
-                Arrays.fill(creditOnly, false);
-            }
-            return creditOnly;
         }
 
         /**
