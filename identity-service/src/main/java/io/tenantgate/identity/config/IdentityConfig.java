@@ -70,6 +70,10 @@ public interface IdentityConfig {
     @WithDefault("2")
     int rescreenWorkers();
 
+    /** How long the list change follower waits before following again after its stream ended or failed. */
+    @WithDefault("5s")
+    Duration listChangeRetryDelay();
+
     default RiskSettings riskSettings() {
         return new RiskSettings(jurisdictionsOfConcern(), reviewAt(), rejectAt(), rejectMatchScore(),
                 ownerExposurePercent(), maxOwnershipLayers(), RiskWeights.defaults());

@@ -10,7 +10,7 @@ import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
 import io.tenantgate.identity.cases.ListDelta;
 import io.tenantgate.identity.client.DeltaScreener;
-import io.tenantgate.identity.client.ListChangeFeed;
+import io.tenantgate.identity.client.ListChangeSource;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.config.IdentityConfig;
 import io.tenantgate.identity.secrets.SealedProfileConverter;
@@ -29,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Re-screens active customers and their owners when the lists change, against the change's delta only.
@@ -40,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * or that had cleared an entry the change altered, takes the finding in: a new match reopens the case for
  * review. The chunk is marked done in the same transaction, so no case is re-screened twice for one change,
  * replicas share the work, and a chunk a replica did not finish (crash, screening-service away) is simply
- * claimed again. The stream is followed again after any break, from the last change recorded.
+ * claimed again. {@link ListChangeFollower} takes every change in, in order, with no gap.
  */
 @ApplicationScoped
 public class Rescreening {
@@ -48,7 +47,6 @@ public class Rescreening {
     private static final Logger LOG = Logger.getLogger(Rescreening.class);
     private static final String FIRST_ID = "00000000-0000-0000-0000-000000000000";
 
-    private final ListChangeFeed feed;
     private final EntityManager entities;
     private final CaseService cases;
     private final DeltaScreener screener;
@@ -58,11 +56,11 @@ public class Rescreening {
     private final ExecutorService pool;
     private final ScheduledExecutorService reconnect = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "list-change-follower"));
+    private final ListChangeFollower follower;
     private volatile boolean stopping;
 
-    public Rescreening(ListChangeFeed feed, EntityManager entities, CaseService cases, DeltaScreener screener,
+    public Rescreening(ListChangeSource feed, EntityManager entities, CaseService cases, DeltaScreener screener,
                        SealedProfileConverter profiles, IdentityConfig config) {
-        this.feed = feed;
         this.entities = entities;
         this.cases = cases;
         this.screener = screener;
@@ -75,31 +73,38 @@ public class Rescreening {
             thread.setDaemon(true);
             return thread;
         });
+        this.follower = new ListChangeFollower(feed, new ListChangeFollower.Position() {
+            @Override
+            public long lastTakenIn() {
+                return QuarkusTransaction.requiringNew().call(() -> ((Number) entities
+                        .createNativeQuery("select coalesce(max(change_id), 0) from list_change_seen")
+                        .getSingleResult()).longValue());
+            }
+
+            @Override
+            public void takeIn(ListDelta change) {
+                QuarkusTransaction.requiringNew().run(() -> Rescreening.this.takeIn(change));
+            }
+        }, reconnect, config.listChangeRetryDelay());
     }
 
     void onStart(@Observes StartupEvent start) {
-        reconnect.execute(this::follow);
+        follower.start();
     }
 
     void onStop(@Observes ShutdownEvent stop) {
         stopping = true;
+        follower.stop();
         reconnect.shutdownNow();
         pool.shutdownNow();
     }
 
-    private void follow() {
-        if (stopping) {
-            return;
-        }
-        long after = QuarkusTransaction.requiringNew().call(() -> ((Number) entities
-                .createNativeQuery("select coalesce(max(change_id), 0) from list_change_seen").getSingleResult()).longValue());
-        feed.subscribe(after, change -> QuarkusTransaction.requiringNew().run(() -> takeIn(new ListDelta(change.id(),
-                change.source(), change.version(), change.added(), change.changed(), change.removed()))), failure -> {
-            if (!stopping) {
-                LOG.debugf("List change stream ended (%s); following again in 5 s", failure);
-                reconnect.schedule(this::follow, 5, TimeUnit.SECONDS);
-            }
-        });
+    /** Finds a list change stream that stopped without ending, and follows again. */
+    @Scheduled(every = "${tenantgate.identity.list-change-check-interval:30s}",
+            delayed = "${tenantgate.identity.list-change-check-interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkFollowing() {
+        follower.check();
     }
 
     /**

@@ -108,6 +108,7 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
         ActiveIndex.Snapshot snapshot = index.current();
         GetListStatusResponse.Builder status = GetListStatusResponse.newBuilder()
                 .setIndexedEntries(snapshot.engine().entryCount())
+                .setChangeId(snapshot.changeId())
                 .setLoadedAt(com.google.protobuf.Timestamp.newBuilder()
                         .setSeconds(snapshot.loadedAt().getEpochSecond()).setNanos(snapshot.loadedAt().getNano()));
         for (ListVersion v : snapshot.versions()) {
@@ -119,30 +120,15 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
     }
 
     /**
-     * Sends the changes after the requested id (or, with none, from now on) as this replica switches to them,
-     * until the caller cancels. Every send catches up from the last change sent, under one lock, so changes
-     * go out in order, once each, and never before this replica screens with them.
+     * Sends the changes after the requested id (0: every stored change) as this replica switches to them, until
+     * the caller cancels; see {@link ListChangeStream}.
      */
     @Override
     @Blocking
     @RolesAllowed(CALLER)
     public void watchListChanges(WatchListChangesRequest request, StreamObserver<ListChange> response) {
-        ServerCallStreamObserver<ListChange> stream = (ServerCallStreamObserver<ListChange>) response;
-        long[] lastSent = {request.getAfterChangeId() > 0 ? request.getAfterChangeId() : index.current().changeId()};
-        Runnable catchUp = () -> {
-            synchronized (lastSent) {
-                long loaded = index.current().changeId();
-                for (ListChanges.ListChange change : changes.after(lastSent[0])) {
-                    if (stream.isCancelled() || change.id() > loaded) {
-                        return;
-                    }
-                    stream.onNext(ProtoMapping.listChange(change));
-                    lastSent[0] = change.id();
-                }
-            }
-        };
-        stream.setOnCancelHandler(index.watch(change -> catchUp.run()));
-        catchUp.run();
+        new ListChangeStream((ServerCallStreamObserver<ListChange>) response, changes, index)
+                .start(request.getAfterChangeId());
     }
 
     static final int MAX_SUBJECTS = 1000;

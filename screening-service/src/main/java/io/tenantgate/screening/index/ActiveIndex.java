@@ -9,7 +9,6 @@ import io.tenantgate.screening.engine.model.Entry;
 import io.tenantgate.screening.engine.parse.EntryMerger;
 import io.tenantgate.screening.lists.BundledSnapshot;
 import io.tenantgate.screening.lists.ListChanges;
-import io.tenantgate.screening.lists.ListChanges.ListChange;
 import io.tenantgate.screening.lists.ListStatusService;
 import io.tenantgate.screening.lists.ListVersion;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -41,7 +39,7 @@ public class ActiveIndex {
     private final ScreeningConfig config;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private volatile boolean started;
-    private final List<Consumer<ListChange>> watchers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
 
     public ActiveIndex(ListChanges changes, ListStatusService lists, BundledSnapshot bundled, ScreeningConfig config) {
         this.changes = changes;
@@ -76,10 +74,16 @@ public class ActiveIndex {
         return snapshot != null && snapshot.engine().entryCount() > 0;
     }
 
-    /** Called with every list change this replica switches to, after the switch. */
-    public Runnable watch(Consumer<ListChange> watcher) {
+    /** Runs after every switch of this replica to a newer index, the first one included. */
+    public Runnable watch(Runnable watcher) {
         watchers.add(watcher);
         return () -> watchers.remove(watcher);
+    }
+
+    /** The newest list change this replica screens with; 0 while no list is loaded. */
+    public long loadedChangeId() {
+        Snapshot snapshot = current.get();
+        return snapshot == null ? 0 : snapshot.changeId();
     }
 
     @Scheduled(every = "${tenantgate.screening.refresh-interval}", delayed = "${tenantgate.screening.refresh-interval}",
@@ -113,10 +117,8 @@ public class ActiveIndex {
                 engine.entryCount(), engine.nameCount(), (System.nanoTime() - started) / 1_000_000);
         if (previous != null) {
             previous.engine().retire();
-            for (ListChange change : changes.after(previous.changeId())) {
-                watchers.forEach(watcher -> watcher.accept(change));
-            }
         }
+        watchers.forEach(Runnable::run);
     }
 
     /** An immutable index, its entries by key, and the versions it was built from. */

@@ -37,16 +37,21 @@ public class ListChanges {
 
     /** Changes after the given id, oldest first. */
     public List<ListChange> after(long changeId) {
-        return select("c.id > ?", changeId);
+        return select("c.id > ?", changeId, Integer.MAX_VALUE);
     }
 
-    private List<ListChange> select(String condition, long changeId) {
+    /** At most {@code limit} changes after the given id and up to {@code upTo} included, oldest first. */
+    public List<ListChange> between(long afterId, long upTo, int limit) {
+        return select("c.id > ? and c.id <= " + upTo, afterId, limit);
+    }
+
+    private List<ListChange> select(String condition, long changeId, int limit) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
                      select c.id, v.source, v.version, v.checksum, v.entry_count, v.origin, v.imported_at,
                             c.added_keys, c.changed_keys, c.removed_keys
                      from list_change c join list_version v on v.id = c.version_id
-                     where """ + " " + condition + " order by c.id")) {
+                     where """ + " " + condition + " order by c.id limit " + limit)) {
             select.setLong(1, changeId);
             List<ListChange> changes = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
@@ -65,7 +70,7 @@ public class ListChanges {
 
     /** The change with this id, if there is one. */
     public java.util.Optional<ListChange> byId(long changeId) {
-        return select("c.id = ?", changeId).stream().findFirst();
+        return select("c.id = ?", changeId, 1).stream().findFirst();
     }
 
     /** Entries of the version a change imported, as stored, for the given keys (those it has). */

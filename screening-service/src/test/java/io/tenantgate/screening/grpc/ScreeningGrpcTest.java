@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tenantgate.common.testing.EmbeddedPostgresResource;
 import io.tenantgate.common.testing.TestRoleSecurity;
+import io.tenantgate.proto.screening.v1.GetListStatusRequest;
 import io.tenantgate.proto.screening.v1.ListChange;
 import io.tenantgate.proto.screening.v1.Party;
 import io.tenantgate.proto.screening.v1.PartyKind;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -179,8 +182,45 @@ class ScreeningGrpcTest {
 
     @Test
     void watchersReceiveTheDeltaOfANewVersion() throws InterruptedException {
+        LinkedBlockingQueue<ListChange> received = watch(listChanges.latestId());
+        String key = "w" + UUID.randomUUID().toString().substring(0, 8);
+        imports.importList(new ListUpload(ListFeed.INTERNAL, Map.of("file",
+                ("key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n" + key
+                        + ",Watched Trading " + key + ",,entity,CN,,,,\n").getBytes(StandardCharsets.UTF_8)), "test"));
+
+        ListChange change = received.poll(15, TimeUnit.SECONDS);
+        assertNotNull(change, "no change streamed within 15 s");
+        assertEquals("INTERNAL", change.getVersion().getSource());
+        assertTrue(change.getAddedKeysList().contains("INTERNAL:" + key), change.getAddedKeysList().toString());
+    }
+
+    /** A follower that has seen nothing starts at 0 and gets every stored change, so none made before it is lost. */
+    @Test
+    void aWatchFromZeroReplaysEveryStoredChangeInOrderThenFollows() throws InterruptedException {
+        String key = "z" + UUID.randomUUID().toString().substring(0, 8);
+        imports.importList(new ListUpload(ListFeed.INTERNAL, Map.of("file",
+                ("key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n" + key
+                        + ",Replayed Trading " + key + ",,entity,CN,,,,\n").getBytes(StandardCharsets.UTF_8)), "test"));
+        long head = listChanges.latestId();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("identity-service", blocking()).getListStatus(GetListStatusRequest.getDefaultInstance()).getChangeId() == head);
+
+        LinkedBlockingQueue<ListChange> received = watch(0);
+        List<Long> ids = new ArrayList<>();
+        List<Long> stored = listChanges.after(0).stream().map(io.tenantgate.screening.lists.ListChanges.ListChange::id).toList();
+        while (ids.size() < stored.size()) {
+            ListChange change = received.poll(15, TimeUnit.SECONDS);
+            assertNotNull(change, "replay stopped after " + ids);
+            ids.add(change.getChangeId());
+        }
+        assertEquals(stored, ids, "every stored change once, oldest first");
+        assertTrue(ids.size() > ListChangeStream.CATCH_UP_PAGE || ids.contains(head), ids.toString());
+    }
+
+    private LinkedBlockingQueue<ListChange> watch(long afterChangeId) {
         LinkedBlockingQueue<ListChange> received = new LinkedBlockingQueue<>();
-        as("identity-service", async()).watchListChanges(WatchListChangesRequest.getDefaultInstance(), new StreamObserver<>() {
+        as("identity-service", async()).watchListChanges(WatchListChangesRequest.newBuilder()
+                .setAfterChangeId(afterChangeId).build(), new StreamObserver<>() {
             @Override
             public void onNext(ListChange change) {
                 received.add(change);
@@ -194,16 +234,7 @@ class ScreeningGrpcTest {
             public void onCompleted() {
             }
         });
-        Thread.sleep(500); // let the subscription register before the import
-        String key = "w" + UUID.randomUUID().toString().substring(0, 8);
-        imports.importList(new ListUpload(ListFeed.INTERNAL, Map.of("file",
-                ("key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n" + key
-                        + ",Watched Trading " + key + ",,entity,CN,,,,\n").getBytes(StandardCharsets.UTF_8)), "test"));
-
-        ListChange change = received.poll(15, TimeUnit.SECONDS);
-        assertNotNull(change, "no change streamed within 15 s");
-        assertEquals("INTERNAL", change.getVersion().getSource());
-        assertTrue(change.getAddedKeysList().contains("INTERNAL:" + key), change.getAddedKeysList().toString());
+        return received;
     }
 
     @Inject
