@@ -146,6 +146,33 @@ class BrokenManifestTest {
     }
 
     @Test
+    void grpcClientLeftPointingAtLocalhost() {
+        Manifests broken = copy().replace("base/identity-service/configmap.yaml",
+                "  QUARKUS_GRPC_CLIENTS_REPORTING_HOST: reporting-service\n", "").render("production");
+
+        assertViolation(broken, "Deployment/identity-service quarkus.grpc.clients.reporting", "no Service named localhost");
+    }
+
+    @Test
+    void grpcClientOnAPortTheServiceDoesNotHave() {
+        Manifests broken = copy().replace("base/identity-service/configmap.yaml",
+                "QUARKUS_GRPC_CLIENTS_SCREENING_PORT: \"8081\"", "QUARKUS_GRPC_CLIENTS_SCREENING_PORT: \"9000\"")
+                .render("dev");
+
+        assertViolation(broken, "quarkus.grpc.clients.screening", "Service screening-service has no port 9000");
+    }
+
+    @Test
+    void callThatNoNetworkPolicyLetsThrough() {
+        String egressToReporting = "              app.kubernetes.io/name: reporting-service\n      ports:\n"
+                + "        - protocol: TCP\n          port: 8083";
+        Manifests broken = copy().replace("base/network-policies.yaml", egressToReporting,
+                egressToReporting.replace("8083", "8084")).render("production");
+
+        assertViolation(broken, "quarkus.grpc.clients.reporting", "no NetworkPolicy lets Deployment/identity-service send to Deployment/reporting-service on port 8083");
+    }
+
+    @Test
     void realmEditedInTheKubernetesTreeInsteadOfTheSource() {
         Manifests broken = copy().replace("overlays/dev/keycloak/tenantgate-realm.json", "\"accessTokenLifespan\": 300",
                 "\"accessTokenLifespan\": 3600").render("dev");

@@ -21,6 +21,7 @@ public interface Check {
                 new ReferenceCheck(),
                 new ImageTagCheck(),
                 new SelectorCheck(),
+                new ClientWiringCheck(),
                 new RealmMatchesSourceCheck());
     }
 }

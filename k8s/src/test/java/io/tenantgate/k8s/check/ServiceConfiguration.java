@@ -41,6 +41,18 @@ record ServiceConfiguration(String service, Properties properties, Map<String, S
         return properties.getProperty(property, defaultValue);
     }
 
+    /** The names of the gRPC clients configured, in application.properties or the environment. */
+    java.util.SortedSet<String> grpcClients() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        java.util.regex.Pattern property = java.util.regex.Pattern.compile("quarkus\\.grpc\\.clients\\.([a-z0-9-]+)\\.host");
+        java.util.regex.Pattern variable = java.util.regex.Pattern.compile("QUARKUS_GRPC_CLIENTS_([A-Z0-9]+)_HOST");
+        properties.stringPropertyNames().stream().map(property::matcher).filter(java.util.regex.Matcher::matches)
+                .forEach(m -> names.add(m.group(1)));
+        environment.keySet().stream().map(variable::matcher).filter(java.util.regex.Matcher::matches)
+                .forEach(m -> names.add(m.group(1).toLowerCase(java.util.Locale.ROOT)));
+        return names;
+    }
+
     int httpPort() {
         return Integer.parseInt(get("quarkus.http.port", "8080"));
     }
