@@ -112,6 +112,39 @@ class CustomerResourceTest {
         assertEquals(before, count());
     }
 
+    /** What screening-service could not screen is refused up front, so no accepted case waits for ever. */
+    @Test
+    void aProfileTooLargeToScreenIsRefusedNamingTheField() {
+        Map<String, Object> manyNames = new HashMap<>(TestCustomers.person("Hana Novak"));
+        manyNames.put("otherNames", java.util.stream.IntStream.range(0, 20).mapToObj(i -> "Hana Alias " + i).toList());
+        long before = count();
+        open(UUID.randomUUID().toString(), manyNames).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("otherNames"));
+
+        Map<String, Object> owner = Map.of("kind", "PERSON", "name", "Small Holder", "percentage", 1);
+        Map<String, Object> manyOwners = new HashMap<>(TestCustomers.person("Ivo Petrov"));
+        manyOwners.put("kind", "ORGANIZATION");
+        manyOwners.put("owners", java.util.Collections.nCopies(50, Map.of("kind", "ORGANIZATION", "name", "Mid Holdco",
+                "percentage", 2, "owners", java.util.Collections.nCopies(3, owner))));
+        open(UUID.randomUUID().toString(), manyOwners).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("owners"))
+                .body("errors.find { it.field == 'owners' }.message", containsString("201 parties; at most 200"));
+
+        Map<String, Object> chain = owner;
+        for (int level = 0; level < 11; level++) {
+            chain = Map.of("kind", "ORGANIZATION", "name", "Layer " + level, "percentage", 100, "owners", List.of(chain));
+        }
+        Map<String, Object> deep = new HashMap<>(TestCustomers.person("Jana Horak"));
+        deep.put("kind", "ORGANIZATION");
+        deep.put("owners", List.of(chain));
+        open(UUID.randomUUID().toString(), deep).statusCode(400)
+                .body("errors.find { it.field == 'owners' }.message", containsString("12 levels deep; at most 10"));
+        assertEquals(before, count());
+
+        manyNames.put("otherNames", java.util.stream.IntStream.range(0, 19).mapToObj(i -> "Hana Alias " + i).toList());
+        open(UUID.randomUUID().toString(), manyNames).statusCode(201);
+    }
+
     @Test
     void malformedJsonIsAProblem() {
         given().contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())

@@ -78,6 +78,15 @@ class ProductionOverlayTest {
         }
     }
 
+    /** The metric is the one identity-service registers (tenantgate.parked.items, in Prometheus form). */
+    @Test
+    void parkedWorkRaisesAnAlert() {
+        ObjectNode rules = production.get("PrometheusRule", "tenantgate-alerts");
+        List<String> expressions = rules.path("spec").path("groups").findValuesAsText("expr");
+        assertTrue(expressions.stream().anyMatch(expr -> expr.contains("tenantgate_parked_items")), expressions.toString());
+        assertTrue(rules.path("spec").path("groups").findValuesAsText("alert").contains("TenantgateParkedWork"));
+    }
+
     @Test
     void commitsNoSecret() {
         assertFalse(production.objects().stream().anyMatch(object -> "Secret".equals(object.path("kind").asText())));

@@ -1,6 +1,7 @@
-package io.tenantgate.reporting.retry;
+package io.tenantgate.common.retry;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Exponential backoff: base, 2 x base, 4 x base, ... capped at max. */
 public record Backoff(Duration base, Duration max) {
@@ -10,5 +11,14 @@ public record Backoff(Duration base, Duration max) {
         int doublings = Math.max(0, Math.min(failures - 1, 30));
         Duration wait = base.multipliedBy(1L << doublings);
         return wait.compareTo(max) > 0 ? max : wait;
+    }
+
+    /**
+     * A random wait between half of {@link #after(int)} and all of it, so that replicas (or items) that failed
+     * together do not all try again at the same moment.
+     */
+    public Duration jittered(int failures) {
+        long millis = after(failures).toMillis();
+        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis - millis / 2 + 1));
     }
 }

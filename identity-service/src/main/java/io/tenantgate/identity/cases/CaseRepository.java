@@ -71,8 +71,46 @@ public class CaseRepository implements PanacheRepositoryBase<CustomerCase, UUID>
         return find("idempotencyKey", key).firstResultOptional();
     }
 
-    public List<CustomerCase> waitingForScreening(int max) {
-        return find("decision", Sort.by("createdAt"), Decision.PENDING_SCREENING).page(0, max).list();
+    /**
+     * Claims the case that has waited longest for screening among those due (not parked, backoff over): its
+     * next attempt moves a lease ahead, under SKIP LOCKED, so no other replica takes it while this one screens it.
+     * Commits with the caller's transaction.
+     */
+    public Optional<WaitingCase> claimWaitingForScreening(java.time.Duration lease) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> claimed = getEntityManager().createNativeQuery("""
+                        update customer_case set screening_next_attempt_at = now() + make_interval(secs => ?1)
+                        where id = (select id from customer_case
+                                    where decision = 'PENDING_SCREENING' and closed_at is null
+                                      and screening_parked_at is null
+                                      and (screening_next_attempt_at is null or screening_next_attempt_at <= now())
+                                    order by screening_next_attempt_at nulls first, created_at
+                                    limit 1 for update skip locked)
+                        returning id, screening_attempts""")
+                .setParameter(1, (double) lease.toMillis() / 1000).getResultList();
+        return claimed.stream().findFirst().map(row -> new WaitingCase((UUID) row[0], ((Number) row[1]).intValue()));
+    }
+
+    /** Records a failed screening attempt; the case is due again after the given wait. */
+    public void screeningFailed(UUID id, java.time.Duration wait) {
+        getEntityManager().createNativeQuery("""
+                        update customer_case set screening_attempts = screening_attempts + 1,
+                               screening_next_attempt_at = now() + make_interval(secs => ?2)
+                        where id = ?1""")
+                .setParameter(1, id).setParameter(2, (double) wait.toMillis() / 1000).executeUpdate();
+    }
+
+    /** Parks a case whose screening can never succeed as it stands: it stays PENDING_SCREENING, with the reason. */
+    public void parkScreening(UUID id, String reason) {
+        getEntityManager().createNativeQuery("""
+                        update customer_case set screening_attempts = screening_attempts + 1,
+                               screening_parked_at = now(), screening_parked_reason = ?2
+                        where id = ?1""")
+                .setParameter(1, id).setParameter(2, reason).executeUpdate();
+    }
+
+    /** A case waiting for screening, with the attempts it has had so far. */
+    public record WaitingCase(UUID id, int attempts) {
     }
 
     public List<CaseAudit> auditTrail(UUID caseId) {

@@ -2,6 +2,7 @@ package io.tenantgate.identity.cases;
 
 import io.tenantgate.common.validation.IsoCountry;
 import io.tenantgate.common.validation.NoControlCharacters;
+import io.tenantgate.common.validation.ScreeningLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,10 +21,11 @@ import java.util.List;
  * What a sign-up flow declares about a new customer. Documents and payment instruments, which must be
  * encrypted at rest, are added to a case through their own endpoints.
  */
+@ScreenableOwnership
 public record CaseRequest(
         @NotNull Kind kind,
         @NotBlank @Size(max = 300) @NoControlCharacters String legalName,
-        @Size(max = 20) List<@NotBlank @Size(max = 300) @NoControlCharacters String> otherNames,
+        @Size(max = ScreeningLimits.NAMES_PER_PARTY - 1) List<@NotBlank @Size(max = 300) @NoControlCharacters String> otherNames,
         @Valid Date date,
         @NotEmpty @Size(max = 10) List<@NotNull @IsoCountry String> countries,
         @Size(max = 10) List<@NotNull @Valid Address> addresses,
@@ -31,7 +33,7 @@ public record CaseRequest(
         @Size(max = 10) List<@NotBlank @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +4930123456") String> phones,
         @Size(max = 50) List<@NotBlank @Size(max = 128) @NoControlCharacters String> accountIds,
         @Valid Reseller reseller,
-        @Size(max = 50) List<@NotNull @Valid Owner> owners) {
+        @Size(max = ScreeningLimits.OWNERS_PER_PARTY) List<@NotNull @Valid Owner> owners) {
 
     public CaseRequest {
         otherNames = orEmpty(otherNames);
@@ -74,7 +76,7 @@ public record CaseRequest(
             @Size(max = 10) List<@NotNull @Valid Address> addresses,
             @DecimalMin("0.0") @DecimalMax("100.0") double percentage,
             boolean control,
-            @Size(max = 50) List<@NotNull @Valid Owner> owners) {
+            @Size(max = ScreeningLimits.OWNERS_PER_PARTY) List<@NotNull @Valid Owner> owners) {
         public Owner {
             countries = orEmpty(countries);
             addresses = orEmpty(addresses);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.identity.client.ScreeningClient;
@@ -17,7 +16,6 @@ import io.tenantgate.identity.risk.Decision;
 import io.tenantgate.identity.risk.RiskAssessment;
 import io.tenantgate.identity.risk.RiskEngine;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -300,26 +298,18 @@ public class CaseService {
                 before.threshold());
     }
 
-    /** Cases that could not be screened are screened again until screening-service answers. */
-    @Scheduled(every = "${tenantgate.identity.screening-retry-interval}", delayed = "${tenantgate.identity.screening-retry-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @ActivateRequestContext
-    void retryPendingScreenings() {
-        for (CustomerCase pending : QuarkusTransaction.requiringNew().call(() -> cases.waitingForScreening(50))) {
-            ScreeningSummary summary = screenOrNull(pending.profile);
-            if (summary == null) {
-                return; // still unavailable; try again next round
-            }
-            QuarkusTransaction.requiringNew().run(() -> {
-                CustomerCase current = cases.findById(pending.id);
-                if (current.decision != Decision.PENDING_SCREENING || current.closedAt != null) {
-                    return;
-                }
-                CaseAssessor.Assessment verdict = assessor.assess(current.profile, summary, evidence.evidenceOf(current.id));
-                current.screening = summary;
-                apply(current, verdict, "screening-retry", "screened after screening-service came back");
-            });
+    /**
+     * Decides a case that waited for screening, now that it was screened (in the caller's transaction); a case
+     * decided or closed meanwhile is left as it is.
+     */
+    void completeScreening(UUID id, ScreeningSummary summary) {
+        CustomerCase current = cases.findById(id);
+        if (current == null || current.decision != Decision.PENDING_SCREENING || current.closedAt != null) {
+            return;
         }
+        CaseAssessor.Assessment verdict = assessor.assess(current.profile, summary, evidence.evidenceOf(current.id));
+        current.screening = summary;
+        apply(current, verdict, "screening-retry", "screened after screening-service came back");
     }
 
     private ScreeningSummary screenOrNull(CaseRequest request) {

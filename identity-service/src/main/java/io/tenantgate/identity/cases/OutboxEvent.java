@@ -44,4 +44,14 @@ public class OutboxEvent {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** Sends reporting-service refused; a refused event is parked, not sent again by itself. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "parked_at")
+    public OffsetDateTime parkedAt;
+
+    @Column(name = "parked_reason")
+    public String parkedReason;
 }

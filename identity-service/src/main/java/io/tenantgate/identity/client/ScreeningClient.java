@@ -17,9 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -40,21 +37,18 @@ public class ScreeningClient {
     }
 
     /**
-     * Opens the channel and fetches the service token once at start, off the main thread, so the first
-     * sign-up does not spend its screening timeout on them. Failing here only means screening-service is not
-     * up yet; sign-ups then wait in PENDING_SCREENING as always.
+     * Waits (up to the deadline) until screening-service answers on this channel with this service's token;
+     * false when it did not.
      */
-    void warmUp(@Observes StartupEvent started) {
-        Thread warmUp = new Thread(() -> {
-            try {
-                screening.withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS).withWaitForReady()
-                        .getListStatus(GetListStatusRequest.getDefaultInstance());
-            } catch (RuntimeException notYet) {
-                LOG.debugf("screening-service not reachable at start: %s", notYet.getMessage());
-            }
-        }, "screening-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+    public boolean awaitReachable(java.time.Duration deadline) {
+        try {
+            screening.withDeadlineAfter(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).withWaitForReady()
+                    .getListStatus(GetListStatusRequest.getDefaultInstance());
+            return true;
+        } catch (RuntimeException notYet) {
+            LOG.debugf("screening-service not reachable: %s", notYet.getMessage());
+            return false;
+        }
     }
 
     /** The list versions screening-service currently screens against. */

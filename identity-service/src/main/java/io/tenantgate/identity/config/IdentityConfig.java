@@ -51,9 +51,13 @@ public interface IdentityConfig {
     @WithDefault("addresses")
     Set<String> requiredForOrganizations();
 
-    /** How often cases waiting for screening are retried. */
+    /** How often cases waiting for screening are retried; also the first wait of a case that failed again. */
     @WithDefault("10s")
     Duration screeningRetryInterval();
+
+    /** The longest wait between two screening attempts of one case (the backoff doubles up to it). */
+    @WithDefault("5m")
+    Duration screeningRetryMax();
 
     /** A MaxMind-format country database (GeoIP2 / GeoLite2 Country); the bundled open one when absent. */
     java.util.Optional<java.nio.file.Path> geoipDatabase();

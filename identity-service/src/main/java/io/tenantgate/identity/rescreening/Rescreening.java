@@ -6,6 +6,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.tenantgate.common.retry.Backoff;
+import io.tenantgate.common.retry.Failures;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
 import io.tenantgate.identity.cases.ListDelta;
@@ -19,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +55,7 @@ public class Rescreening {
     private final DeltaScreener screener;
     private final SealedProfileConverter profiles;
     private final int chunkSize;
+    private final Backoff backoff;
     private final int workers;
     private final ExecutorService pool;
     private final ScheduledExecutorService reconnect = Executors.newSingleThreadScheduledExecutor(
@@ -66,6 +70,7 @@ public class Rescreening {
         this.screener = screener;
         this.profiles = profiles;
         this.chunkSize = Math.max(1, config.rescreenChunkSize());
+        this.backoff = new Backoff(config.screeningRetryInterval(), config.screeningRetryMax());
         this.workers = Math.max(1, config.rescreenWorkers());
         int[] counter = {0};
         this.pool = Executors.newFixedThreadPool(workers, runnable -> {
@@ -153,43 +158,103 @@ public class Rescreening {
         ManagedContext request = Arc.container().requestContext();
         request.activate();
         try {
-            while (!stopping && rescreenOneChunk()) {
-                // next chunk
-            }
+            Round round;
+            do {
+                round = rescreenOneChunk();
+            } while (!stopping && (round == Round.DONE || round == Round.PARKED));
         } catch (RuntimeException failed) {
-            LOG.warnf("Re-screening paused (%s); the chunk is claimed again in the next round", failed.getMessage());
+            LOG.warnf("Re-screening paused (%s); the chunk is claimed again in a later round", Failures.describe(failed));
         } finally {
             request.terminate();
         }
     }
 
-    /** Claims one chunk and re-screens it in the claiming transaction; false when no chunk is left. */
-    boolean rescreenOneChunk() {
+    /** What claiming one chunk came to. */
+    enum Round {
+        /** No chunk is due. */
+        NONE,
+        /** The chunk was re-screened and marked done. */
+        DONE,
+        /** The chunk failed for good and was parked; the next one may be taken. */
+        PARKED,
+        /** The chunk failed for now and waits with backoff; screening-service is most likely away. */
+        WAITING
+    }
+
+    /**
+     * Claims one due chunk and re-screens it in the claiming transaction, holding the chunk's lock throughout. A
+     * failed screening is recorded in the same transaction (nothing was written before it), so no other replica can
+     * take the chunk between the failure and its record: a permanent failure (screening-service refused the batch,
+     * a stored profile cannot be read) parks the chunk, any other makes it wait with backoff and jitter.
+     */
+    Round rescreenOneChunk() {
         return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> claimed = entities.createNativeQuery("""
+            List<Object[]> rows = entities.createNativeQuery("""
                             select c.change_id, c.chunk, c.from_id, c.to_id, s.source, s.list_version,
-                                   s.added_keys, s.changed_keys, s.removed_keys
+                                   s.added_keys, s.changed_keys, s.removed_keys, c.attempts
                             from rescreen_chunk c join list_change_seen s on s.change_id = c.change_id
-                            where c.done_at is null order by c.change_id, c.chunk limit 1
+                            where c.done_at is null and c.parked_at is null
+                              and (c.next_attempt_at is null or c.next_attempt_at <= now())
+                            order by c.change_id, c.chunk limit 1
                             for update of c skip locked""")
                     .getResultList();
-            if (claimed.isEmpty()) {
-                return false;
+            if (rows.isEmpty()) {
+                return Round.NONE;
             }
-            Object[] chunk = claimed.get(0);
+            Object[] chunk = rows.get(0);
             ListDelta change = new ListDelta(((Number) chunk[0]).longValue(), (String) chunk[4],
                     ((Number) chunk[5]).longValue(), List.of((String[]) chunk[6]), List.of((String[]) chunk[7]),
                     List.of((String[]) chunk[8]));
             int number = ((Number) chunk[1]).intValue();
-            Outcome outcome = rescreen(change, (UUID) chunk[2], (UUID) chunk[3]);
+            Outcome outcome;
+            try {
+                outcome = rescreen(change, (UUID) chunk[2], (UUID) chunk[3]);
+            } catch (UnreadableProfile | ScreeningFailed failed) {
+                boolean permanent = failed instanceof UnreadableProfile || Failures.isPermanent(failed.getCause());
+                recordFailure(change.changeId(), number, ((Number) chunk[9]).intValue(), failed, permanent);
+                return permanent ? Round.PARKED : Round.WAITING;
+            }
             entities.createNativeQuery("""
                             update rescreen_chunk set done_at = now(), screened = ?3, matched = ?4, reopened = ?5
                             where change_id = ?1 and chunk = ?2""")
                     .setParameter(1, change.changeId()).setParameter(2, number).setParameter(3, outcome.screened())
                     .setParameter(4, outcome.matched()).setParameter(5, outcome.reopened()).executeUpdate();
-            return true;
+            return Round.DONE;
         });
+    }
+
+    /** Records a chunk's failed attempt (in the caller's transaction): parked, or due again after a backoff. */
+    private void recordFailure(long changeId, int chunk, int attemptsBefore, RuntimeException failed, boolean permanent) {
+        String reason = failed instanceof ScreeningFailed ? Failures.describe(failed.getCause()) : failed.getMessage();
+        Duration wait = backoff.jittered(attemptsBefore + 1);
+        if (permanent) {
+            LOG.warnf("Re-screening chunk %d of change %d parked: %s", chunk, changeId, reason);
+        } else {
+            LOG.warnf("Re-screening chunk %d of change %d waits %d ms: %s", chunk, changeId, wait.toMillis(), reason);
+        }
+        entities.createNativeQuery("""
+                        update rescreen_chunk set attempts = attempts + 1,
+                               next_attempt_at = now() + make_interval(secs => ?3),
+                               parked_at = case when ?4 then now() end, parked_reason = case when ?4 then ?5 end
+                        where change_id = ?1 and chunk = ?2""")
+                .setParameter(1, changeId).setParameter(2, chunk)
+                .setParameter(3, (double) wait.toMillis() / 1000).setParameter(4, permanent)
+                .setParameter(5, reason).executeUpdate();
+    }
+
+    /** screening-service did not screen a chunk (it was away, or refused the batch); nothing was written yet. */
+    static final class ScreeningFailed extends RuntimeException {
+        ScreeningFailed(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** A stored profile that cannot be read (a missing key, damaged data): trying again cannot mend it. */
+    static final class UnreadableProfile extends RuntimeException {
+        UnreadableProfile(UUID caseId, RuntimeException cause) {
+            super("the stored profile of case " + caseId + " cannot be read: " + cause.getMessage(), cause);
+        }
     }
 
     /** The active cases with ids in [from, to) against the change (in the caller's transaction). */
@@ -208,13 +273,23 @@ public class Rescreening {
         Set<UUID> touched = new HashSet<>();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
-            CaseRequest profile = profiles.convertToEntityAttribute((String) row[1]);
+            CaseRequest profile;
+            try {
+                profile = profiles.convertToEntityAttribute((String) row[1]);
+            } catch (RuntimeException unreadable) {
+                throw new UnreadableProfile(id, unreadable);
+            }
             subjects.add(new DeltaScreener.Subject(id, profile));
             if (Boolean.TRUE.equals(row[2])) {
                 touched.add(id); // a cleared entry changed: it no longer counts as cleared
             }
         }
-        Map<UUID, List<ScreeningSummary.Hit>> hits = screener.screen(change.changeId(), subjects);
+        Map<UUID, List<ScreeningSummary.Hit>> hits;
+        try {
+            hits = screener.screen(change.changeId(), subjects);
+        } catch (RuntimeException failed) {
+            throw new ScreeningFailed(failed);
+        }
         touched.addAll(hits.keySet());
         int reopened = 0;
         for (UUID id : touched) {

@@ -29,11 +29,16 @@ public class FakeDeltaScreener implements DeltaScreener {
     static final Map<Long, List<UUID>> screened = new ConcurrentHashMap<>();
     /** Changes whose next call fails as if screening-service were away. */
     static final Set<Long> failNext = ConcurrentHashMap.newKeySet();
+    /** Changes whose next call screening-service refuses, as it would an invalid batch. */
+    static final Set<Long> refuseNext = ConcurrentHashMap.newKeySet();
 
     @Override
     public Map<UUID, List<ScreeningSummary.Hit>> screen(long changeId, List<Subject> subjects) {
         if (failNext.remove(changeId)) {
             throw new IllegalStateException("screening-service unavailable (fake)");
+        }
+        if (refuseNext.remove(changeId)) {
+            throw io.grpc.Status.INVALID_ARGUMENT.withDescription("subjects[0].parties: invalid (fake)").asRuntimeException();
         }
         Map<String, String> listed = entries.getOrDefault(changeId, Map.of());
         Map<UUID, List<ScreeningSummary.Hit>> matched = new HashMap<>();

@@ -10,10 +10,12 @@ import io.tenantgate.identity.cases.ListDelta;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.person.PersonStatus;
 import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.identity.parking.ParkedWork;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +43,11 @@ class RescreeningTest {
     @Inject
     EntityManager entities;
 
+    @Inject
+    ParkedWork parked;
+
     @Test
-    void aChangeIsScreenedOnceInChunksAndNewMatchesReopenTheirCases() throws InterruptedException {
+    void aChangeIsScreenedOnceInChunksAndNewMatchesReopenTheirCases() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         long change = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
         UUID clean = insert("Alpha Clean " + tag, List.of(), Decision.APPROVED, List.of());
@@ -66,7 +72,7 @@ class RescreeningTest {
                 "a change taken in twice (another replica, a resumed stream) is recorded once");
 
         rescreening.work(); // the scheduler's rounds run beside it, as another replica's would
-        waitUntilDone(change);
+        waitUntilSettled(change);
 
         List<UUID> screened = FakeDeltaScreener.screened.get(change);
         assertEquals(new HashSet<>(screened).size(), screened.size(), "no case is screened twice for one change");
@@ -97,6 +103,32 @@ class RescreeningTest {
     }
 
     @Test
+    void aChunkScreeningServiceRefusesIsParkedWhileTheOthersGoOnAndGoesOnWhenReleased() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long change = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        insert("Kappa Refused " + tag, List.of(), Decision.APPROVED, List.of());
+        insert("Lambda Fine " + tag, List.of(), Decision.APPROVED, List.of());
+        FakeDeltaScreener.refuseNext.add(change);
+        ListDelta delta = new ListDelta(change, "INTERNAL", 9, List.of("INTERNAL:k-" + tag), List.of(), List.of());
+        int chunks = QuarkusTransaction.requiringNew().call(() -> rescreening.takeIn(delta));
+        assertTrue(chunks >= 2, "cases in " + chunks + " chunks");
+
+        waitUntilSettled(change);
+
+        assertEquals(1, count("select count(*) from rescreen_chunk where change_id = ?1 and parked_at is not null", change));
+        assertEquals(chunks - 1, count("select count(*) from rescreen_chunk where change_id = ?1 and done_at is not null", change),
+                "every other chunk went on");
+        ParkedWork.Item item = parked.list(ParkedWork.Kind.RESCREENING, 1000).stream()
+                .filter(i -> i.id().startsWith(change + ":")).findFirst().orElseThrow();
+        assertEquals(1, item.attempts());
+        assertTrue(item.reason().startsWith("INVALID_ARGUMENT: subjects[0]"), item.reason());
+
+        parked.release(ParkedWork.Kind.RESCREENING, item.id());
+        waitUntilSettled(change);
+        assertEquals(chunks, count("select count(*) from rescreen_chunk where change_id = ?1 and done_at is not null", change));
+    }
+
+    @Test
     void aChangeThatOnlyRemovesEntriesNeedsNoScreening() {
         long change = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> rescreening.takeIn(
@@ -104,13 +136,13 @@ class RescreeningTest {
         assertEquals(1, count("select count(*) from list_change_seen where change_id = ?1", change));
     }
 
-    private void waitUntilDone(long change) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (count("select count(*) from rescreen_chunk where change_id = ?1 and done_at is null", change) > 0) {
-            assertTrue(System.nanoTime() < deadline, "chunks of change " + change + " still open after 60 s");
-            Thread.sleep(200);
+    /** Waits until every chunk of the change is done or parked, running rounds beside the scheduler's. */
+    private void waitUntilSettled(long change) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             rescreening.work();
-        }
+            return count("select count(*) from rescreen_chunk where change_id = ?1 and done_at is null and parked_at is null",
+                    change) == 0;
+        });
     }
 
     private long count(String sql, Object parameter) {

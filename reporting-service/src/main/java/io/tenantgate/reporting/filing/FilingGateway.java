@@ -9,7 +9,7 @@ import io.tenantgate.reporting.config.ReportsConfig;
 import io.tenantgate.reporting.reports.Report;
 import io.tenantgate.reporting.reports.ReportDocument;
 import io.tenantgate.reporting.reports.ReportStatus;
-import io.tenantgate.reporting.retry.Backoff;
+import io.tenantgate.common.retry.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;

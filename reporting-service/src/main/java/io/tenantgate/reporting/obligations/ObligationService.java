@@ -11,7 +11,7 @@ import io.tenantgate.reporting.client.IdentityClient;
 import io.tenantgate.reporting.config.ReportsConfig;
 import io.tenantgate.reporting.reports.ReportService;
 import io.tenantgate.reporting.reports.ReportStatus;
-import io.tenantgate.reporting.retry.Backoff;
+import io.tenantgate.common.retry.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;

@@ -6,6 +6,7 @@ import io.tenantgate.common.validation.IsoCountryValidator;
 import io.tenantgate.common.validation.TypedText;
 
 import java.util.ArrayList;
+import io.tenantgate.common.validation.ScreeningLimits;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -62,7 +63,7 @@ public record ScreeningRequest(Party party, Double minScore, Integer limit, List
 
         private void check(String path, Check check) {
             check.text(path + ".reference", reference, 64, false);
-            check.each(path + ".names", names, 20, (at, name) -> check.text(at, name, 300, true));
+            check.each(path + ".names", names, ScreeningLimits.NAMES_PER_PARTY, (at, name) -> check.text(at, name, 300, true));
             check.eachPresent(path + ".addresses", addresses, 20, Address::check);
             check.each(path + ".countries", countries, 20, (at, country) -> {
                 if (country == null) {
@@ -72,7 +73,7 @@ public record ScreeningRequest(Party party, Double minScore, Integer limit, List
             });
             check.eachPresent(path + ".dates", dates, 10, Date::check);
             check.eachPresent(path + ".identityNumbers", identityNumbers, 20, IdentityNumber::check);
-            check.each(path + ".owners", owners, 50, (at, owner) -> {
+            check.each(path + ".owners", owners, ScreeningLimits.OWNERS_PER_PARTY, (at, owner) -> {
                 if (owner == null) {
                     check.fail(at, "must not be null");
                 } else {

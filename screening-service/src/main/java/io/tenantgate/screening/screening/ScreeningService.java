@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import io.tenantgate.common.validation.ScreeningLimits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +41,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ScreeningService {
 
-    static final int MAX_DEPTH = 10;
-    static final int MAX_PARTIES = 200;
+    static final int MAX_DEPTH = ScreeningLimits.OWNERSHIP_DEPTH;
+    static final int MAX_PARTIES = ScreeningLimits.PARTIES_PER_REQUEST;
 
     private final ActiveIndex index;
     private final ScreeningConfig config;
