@@ -1,10 +1,13 @@
 package io.tenantgate.reporting;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 import io.tenantgate.common.testing.EmbeddedPostgresResource;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,17 +18,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The cluster registry and usage intake: per-record rejection, idempotency, detection. */
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 @TestSecurity(user = "metering-and-ops", roles = {"operator", "metering"})
 class UsageIntakeTest {
+
+    @Inject
+    EntityManager entities;
 
     private static final Instant START = Instant.now().minus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
@@ -75,6 +86,55 @@ class UsageIntakeTest {
         post(List.of(usage(account, "big", cluster, 100_000, 30, 5e25))).statusCode(200)
                 .body("detections.trigger", contains("OPERATIONS_EXCEEDED"))
                 .body("detections[0].accountId", equalTo(account));
+    }
+
+    /**
+     * Batches of one run arriving at once, as on several replicas: every record counts in the run's total (kept
+     * in PostgreSQL), and each condition is recorded by exactly one of them.
+     */
+    @Test
+    void aRunSplitOverConcurrentBatchesIsCountedWholeAndEachConditionReportedOnce() throws Exception {
+        // 50,000 accelerators at 10^15 op/s: 4.3x10^24 operations a day at most, below the cluster condition.
+        String cluster = registered(50_000);
+        String account = "acct-" + UUID.randomUUID();
+        int batches = 10;
+        int perBatch = 25;
+        ExecutorService replicas = Executors.newFixedThreadPool(4);
+        List<Future<List<String>>> answers = new ArrayList<>();
+        try {
+            for (int b = 0; b < batches; b++) {
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int i = 0; i < perBatch; i++) {
+                    batch.add(usage(account, "split", cluster, 50_000, 1, 5e23));
+                }
+                answers.add(replicas.submit(() -> post(batch).statusCode(200).body("accepted", equalTo(perBatch))
+                        .extract().jsonPath().getList("detections.trigger", String.class)));
+            }
+            List<String> triggers = new ArrayList<>();
+            for (Future<List<String>> answer : answers) {
+                triggers.addAll(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of("OPERATIONS_EXCEEDED", "PROJECTED_TO_EXCEED"), triggers.stream().sorted().toList(),
+                    "each condition once, whichever batch made it hold");
+        } finally {
+            replicas.shutdownNow();
+        }
+        double operations = given().when().get("/api/v1/usage/runs/" + account + "/split").then().statusCode(200)
+                .extract().jsonPath().getDouble("operations");
+        assertEquals(batches * perBatch * 5e23, operations, 1e12);
+    }
+
+    /** Another replica registered the cluster a moment ago: its usage is taken, not refused until a reload. */
+    @Test
+    void usageForAClusterRegisteredThroughAnotherReplicaIsAccepted() {
+        String cluster = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery("""
+                insert into cluster (id, data_centre, accelerator_type, accelerator_count, peak_ops_per_accelerator,
+                                     interconnect_gbps, updated_at, version)
+                values (?1, 'us-east-1a', 'H100', 64, 1e15, 400, now(), 0)""").setParameter(1, cluster).executeUpdate());
+
+        post(List.of(usage("acct-" + UUID.randomUUID(), "r", cluster, 64, 1, 1e20))).statusCode(200)
+                .body("accepted", equalTo(1)).body("rejected", org.hamcrest.Matchers.empty());
     }
 
     @Test

@@ -28,19 +28,29 @@ import java.util.stream.Collectors;
 
 /**
  * The registered clusters. Usage intake reads them from memory (every record names one); the copy is
- * replaced on each change here and reloaded periodically, so other replicas see changes within seconds.
+ * replaced on each change here and reloaded periodically. A cluster this replica does not know yet (registered
+ * through another replica a moment ago) is looked for in the database before a record naming it is refused,
+ * at most once a second, so that a burst of records for an unknown cluster costs one query.
  */
 @ApplicationScoped
 public class ClusterRegistry implements PanacheRepositoryBase<RegisteredCluster, String> {
 
+    private static final long MISS_RELOAD_NANOS = 1_000_000_000L;
+
     private volatile Map<String, Cluster> byId = Map.of();
+    private volatile long reloadedAt = System.nanoTime() - MISS_RELOAD_NANOS;
 
     void onStart(@Observes @Priority(10) StartupEvent start) {
         reload();
     }
 
     public Optional<Cluster> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        Cluster cluster = byId.get(id);
+        if (cluster == null && System.nanoTime() - reloadedAt >= MISS_RELOAD_NANOS) {
+            reload();
+            cluster = byId.get(id);
+        }
+        return Optional.ofNullable(cluster);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -95,6 +105,7 @@ public class ClusterRegistry implements PanacheRepositoryBase<RegisteredCluster,
     @ActivateRequestContext
     @Transactional(Transactional.TxType.SUPPORTS)
     void reload() {
+        reloadedAt = System.nanoTime();
         byId = listAll().stream().map(RegisteredCluster::toCluster)
                 .collect(Collectors.toUnmodifiableMap(Cluster::id, Function.identity()));
     }

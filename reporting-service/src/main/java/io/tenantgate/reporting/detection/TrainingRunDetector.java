@@ -6,49 +6,42 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Sums compute usage per customer account and training run and says when a run becomes reportable: over
- * the operations threshold (10^26, or 10^23 for biological sequence data), on a cluster that meets the
- * cluster condition, or projected at its current rate to cross the threshold within the horizon. Each
- * condition is reported once per run, at the moment it first holds (the provider's "knowledge").
- * Thread-safe: records of one run are applied one at a time, runs in parallel.
+ * Says when a training run becomes reportable: over the operations threshold (10^26, or 10^23 for biological
+ * sequence data), on a cluster that meets the cluster condition, or projected at its current rate to cross
+ * the threshold within the horizon. Each condition is reported once per run, at the moment it first holds
+ * (the provider's "knowledge"). Stateless: a run's totals ({@link RunState}) are kept by the caller (in
+ * PostgreSQL, shared by every replica), which adds each record with {@link RunState#plus} and asks here which
+ * conditions its new totals make true.
  */
 public final class TrainingRunDetector {
 
     private final DetectionSettings settings;
     private final Clock clock;
-    private final Map<RunKey, RunState> runs = new ConcurrentHashMap<>();
 
     public TrainingRunDetector(DetectionSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** Applies one validated, first-seen record; returns the conditions this record made true. */
-    public List<Detection> apply(UsageRecord record, Cluster cluster) {
-        List<Detection> detections = new ArrayList<>(1);
-        runs.compute(new RunKey(record.accountId(), record.runId()), (key, state) -> {
-            RunState next = (state == null ? RunState.empty() : state).plus(record, cluster, settings);
-            for (Trigger trigger : next.holding(settings)) {
-                if (!next.reported().contains(trigger)) {
-                    next = next.reporting(trigger);
-                    detections.add(detection(key, next, trigger));
-                }
-            }
-            return next;
-        });
-        return detections;
+    /** The totals with one more record of the run added; {@code null} totals are a run not seen yet. */
+    public RunState add(RunState totals, UsageRecord record, Cluster cluster) {
+        return (totals == null ? RunState.empty() : totals).plus(record, cluster, settings);
     }
 
-    /** The current totals of a run, if any usage was seen. */
-    public Optional<RunState> run(String accountId, String runId) {
-        return Optional.ofNullable(runs.get(new RunKey(accountId, runId)));
+    /** The conditions that hold for the run's totals and were not reported yet, with the facts of each. */
+    public List<Detection> newDetections(String accountId, String runId, RunState state) {
+        List<Detection> detections = new ArrayList<>(1);
+        RunKey key = new RunKey(accountId, runId);
+        for (Trigger trigger : state.holding(settings)) {
+            if (!state.reported().contains(trigger)) {
+                detections.add(detection(key, state, trigger));
+            }
+        }
+        return detections;
     }
 
     private Detection detection(RunKey key, RunState state, Trigger trigger) {
@@ -91,7 +84,7 @@ public final class TrainingRunDetector {
                     allClusters, onQualifyingCluster || cluster.meetsClusterCondition(settings), reported);
         }
 
-        RunState reporting(Trigger trigger) {
+        public RunState reporting(Trigger trigger) {
             Set<Trigger> all = EnumSet.noneOf(Trigger.class);
             all.addAll(reported);
             all.add(trigger);

@@ -2,7 +2,6 @@ package io.tenantgate.reporting.usage;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import io.tenantgate.reporting.clusters.ClusterRegistry;
 import io.tenantgate.reporting.config.DetectionConfig;
 import io.tenantgate.reporting.detection.Cluster;
@@ -10,9 +9,7 @@ import io.tenantgate.reporting.detection.TrainingRunDetector;
 import io.tenantgate.reporting.detection.TrainingRunDetector.Detection;
 import io.tenantgate.reporting.detection.UsageRecord;
 import io.tenantgate.reporting.detection.UsageValidator;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -26,70 +23,38 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Takes compute-usage records from the provider's metering. Each record is checked on its own: bad ones
  * are rejected with the field and reason, the good ones of the same batch are stored. A record id seen
- * before is a duplicate and changes nothing. Records feed the detector once their insert has committed, so
- * the detector never counts a record the database does not hold; its state is current as soon as a batch
- * returns. Detections are stored right after; one lost to a failure there is stored again at the next start,
- * when the detector is rebuilt from the stored records.
+ * before is a duplicate and changes nothing. In the transaction that stores them, the new records are added
+ * to their runs' totals in {@code run_total} (one upsert, rows locked in run order), and the conditions the
+ * new totals make true are recorded in {@code run_detection}: every replica adds to the same totals, so a run
+ * whose records are spread over several replicas is counted whole, and the one update that makes a condition
+ * hold records it, once. Nothing is kept in memory, so nothing is replayed at a start.
  */
 @ApplicationScoped
 public class UsageIntakeService {
 
     private static final Logger LOG = Logger.getLogger(UsageIntakeService.class);
     public static final int MAX_BATCH = 10_000;
-    private static final int RESTORE_FETCH = 10_000;
 
     private final AgroalDataSource dataSource;
     private final ClusterRegistry clusters;
     private final UsageValidator validator;
     private final TrainingRunDetector detector;
+    private final RunTotals runTotals;
 
-    public UsageIntakeService(AgroalDataSource dataSource, ClusterRegistry clusters, DetectionConfig config) {
+    public UsageIntakeService(AgroalDataSource dataSource, ClusterRegistry clusters, DetectionConfig config,
+                              RunTotals runTotals) {
         this.dataSource = dataSource;
+        this.runTotals = runTotals;
         this.clusters = clusters;
         this.validator = new UsageValidator(clusters::find, Clock.systemUTC());
         this.detector = new TrainingRunDetector(config.settings(), Clock.systemUTC());
-    }
-
-    /**
-     * After a restart the detector resumes from the stored usage (after the clusters are loaded); the
-     * conditions it finds again are already stored, so nothing is reported twice.
-     */
-    void onStart(@Observes @Priority(20) StartupEvent start) throws SQLException {
-        long began = System.nanoTime();
-        long restored = 0;
-        List<Detection> detections = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            // Read through a cursor, RESTORE_FETCH rows at a time: the table holds millions of records after a
-            // while, more than the heap (the driver reads a whole result at once unless in a transaction).
-            c.setAutoCommit(false);
-            try (PreparedStatement select = c.prepareStatement("""
-                    select u.record_id, u.account_id, u.run_id, u.cluster_id, u.accelerator_type, u.accelerator_count,
-                           u.started_at, u.ended_at, u.utilization, u.measured_operations, u.biological
-                    from usage_record u order by u.account_id, u.run_id, u.started_at""")) {
-                select.setFetchSize(RESTORE_FETCH);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        UsageRecord record = new UsageRecord(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getInt(6), rows.getTimestamp(7).toInstant(),
-                                rows.getTimestamp(8).toInstant(), rows.getDouble(9), rows.getDouble(10), rows.getBoolean(11));
-                        clusters.find(record.clusterId()).ifPresent(cluster -> detections.addAll(detector.apply(record, cluster)));
-                        restored++;
-                    }
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        }
-        // Detections already stored stay as they were; one whose storing failed earlier is stored now.
-        QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
-        LOG.infof("Detector state restored from %d stored usage records in %d ms", restored,
-                (System.nanoTime() - began) / 1_000_000);
     }
 
     public IntakeResult ingest(List<UsageRecord> batch) {
@@ -110,21 +75,44 @@ public class UsageIntakeService {
                 validClusters.add(clusters.find(record.clusterId()).orElseThrow());
             }
         }
-        Set<String> fresh = valid.isEmpty() ? Set.of()
-                : QuarkusTransaction.requiringNew().call(() -> insert(valid, validClusters));
-        List<Detection> detections = new ArrayList<>();
-        for (int i = 0; i < valid.size(); i++) {
-            if (fresh.contains(valid.get(i).recordId())) {
-                detections.addAll(detector.apply(valid.get(i), validClusters.get(i)));
-            }
-        }
-        if (!detections.isEmpty()) {
-            QuarkusTransaction.requiringNew().call(() -> storeDetections(detections));
-        }
-        int stored = fresh.size();
+        Stored stored = valid.isEmpty() ? new Stored(Set.of(), List.of())
+                : QuarkusTransaction.requiringNew().call(() -> store(valid, validClusters));
+        Set<String> fresh = stored.fresh();
+        List<Detection> detections = stored.detections();
         detections.forEach(d -> LOG.infof("Run %s of account %s is reportable: %s at %.3e operations",
                 d.runId(), d.accountId(), d.trigger(), d.operations()));
-        return new IntakeResult(batch.size(), stored, valid.size() - stored + duplicatesInBatch, rejected, detections);
+        return new IntakeResult(batch.size(), fresh.size(), valid.size() - fresh.size() + duplicatesInBatch, rejected,
+                detections);
+    }
+
+    /**
+     * Inserts the records, adds the new ones to their runs' totals and records the conditions that now hold, in
+     * the caller's transaction.
+     */
+    private Stored store(List<UsageRecord> records, List<Cluster> recordClusters) throws SQLException {
+        Set<String> fresh = insert(records, recordClusters);
+        java.util.SortedMap<RunKey, TrainingRunDetector.RunState> added = new TreeMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            UsageRecord record = records.get(i);
+            Cluster cluster = recordClusters.get(i);
+            if (fresh.contains(record.recordId())) {
+                added.compute(new RunKey(record.accountId(), record.runId()),
+                        (key, totals) -> detector.add(totals, record, cluster));
+            }
+        }
+        List<Detection> detections = new ArrayList<>();
+        for (Map.Entry<RunKey, TrainingRunDetector.RunState> run : runTotals.add(added).entrySet()) {
+            detections.addAll(detector.newDetections(run.getKey().accountId(), run.getKey().runId(), run.getValue()));
+        }
+        if (!detections.isEmpty()) {
+            storeDetections(detections);
+            runTotals.markReported(detections);
+        }
+        return new Stored(fresh, detections);
+    }
+
+    /** What a batch stored: the ids that were new, and the conditions they made true. */
+    private record Stored(Set<String> fresh, List<Detection> detections) {
     }
 
     /**
@@ -201,11 +189,8 @@ public class UsageIntakeService {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), (instant.getNano() + 500) / 1000);
     }
 
-    /** Stores detections not stored yet; returns how many it was given. */
-    private int storeDetections(List<Detection> detections) throws SQLException {
-        if (detections.isEmpty()) {
-            return 0;
-        }
+    /** Stores the detections (a condition stored before stays as it was). */
+    private void storeDetections(List<Detection> detections) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement("""
                      insert into run_detection (account_id, run_id, trigger, detected_at, operations, threshold,
@@ -227,11 +212,10 @@ public class UsageIntakeService {
             }
             insert.executeBatch();
         }
-        return detections.size();
     }
 
     public java.util.Optional<TrainingRunDetector.RunState> run(String accountId, String runId) {
-        return detector.run(accountId, runId);
+        return runTotals.get(new RunKey(accountId, runId));
     }
 
     /** A refused record: its position in the batch, its id, the field and the reason. */
