@@ -16,6 +16,7 @@ final class Banner {
                   screening-service  %s   (REST, gRPC; Swagger UI at /q/swagger-ui)
                   identity-service   %s
                   reporting-service  %s   (files reports with the regulator stand-in at %s)
+                  Replicas           %d of each service (replica r on its service's port + 10 x r)
                   Keycloak           %s   (realm tenantgate)
                   PostgreSQL         localhost:%d   (user postgres; databases screening, identity, reporting)
                   Logs               %s
@@ -34,9 +35,9 @@ final class Banner {
                       -d username=operator -d password=operator-local-only | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/screening/lists
                 """.formatted(suite.startupTime().toSeconds(),
-                s.serviceUrl(Service.SCREENING), s.serviceUrl(Service.IDENTITY), s.serviceUrl(Service.REPORTING),
-                RegulatorSandbox.filingUrl(s.regulatorPort()), s.keycloakUrl(), s.postgresPort(), s.logs(), suite.pids(),
+                s.serviceUrl(Service.SCREENING, 0), s.serviceUrl(Service.IDENTITY, 0), s.serviceUrl(Service.REPORTING, 0),
+                RegulatorSandbox.filingUrl(s.regulatorPort()), s.replicas(), s.keycloakUrl(), s.postgresPort(), s.logs(), suite.pids(),
                 suite.clientSecret("onboarding-demo"), suite.clientSecret("metering-demo"),
-                token, s.serviceUrl(Service.IDENTITY));
+                token, s.serviceUrl(Service.IDENTITY, 0));
     }
 }

@@ -36,7 +36,9 @@ final class ManagedProcess {
     static ManagedProcess start(String name, ProcessBuilder builder, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            builder.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+            // Appended: a process restarted after a fault keeps the log of its earlier life.
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
             return new ManagedProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + e.getMessage(), e);
@@ -94,6 +96,18 @@ final class ManagedProcess {
                             return child;
                         }).join();
             }
+        }
+    }
+
+    /** Kills the process and its descendants at once (SIGKILL), as a crash would, and waits until it is gone. */
+    void kill() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

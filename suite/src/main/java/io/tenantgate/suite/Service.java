@@ -22,4 +22,9 @@ public enum Service {
     public String database() {
         return database;
     }
+
+    /** The name callers give their gRPC client of this service ({@code quarkus.grpc.clients.<name>.*}). */
+    public String grpcClient() {
+        return database;
+    }
 }

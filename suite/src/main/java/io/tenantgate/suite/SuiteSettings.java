@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where the local suite keeps its files and which ports it uses. Every value has a default and can be
@@ -13,7 +14,13 @@ import java.util.Set;
  */
 public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, int keycloakPort,
                             int keycloakManagementPort, int screeningPort, int identityPort, int reportingPort,
-                            int regulatorPort, Duration startTimeout) {
+                            int regulatorPort, Duration startTimeout, int replicas) {
+
+    /** Replica r of a service listens on the service's port + r x this. */
+    static final int REPLICA_PORT_STEP = 10;
+    static final int MAX_REPLICAS = 9;
+    /** The replica each service's next {@link #serviceUrl(Service)} names. */
+    private static final Map<Service, AtomicInteger> NEXT_REPLICA = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static final String KEYCLOAK_VERSION = "26.5.6";
 
@@ -29,11 +36,13 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
               --reporting-port N           reporting-service REST + gRPC (default 8083)
               --regulator-port N           local stand-in for the regulator's filing endpoint (default 8084)
               --start-timeout SECONDS      how long each part may take to become ready (default 240)
+              --replicas N                 instances of each service, 1 to 9 (default 1); replica r listens
+                                           on the service's port + 10 x r, and callers spread over all of them
             """;
 
     private static final Set<String> FLAGS = Set.of("--home", "--cache", "--postgres-port", "--keycloak-port",
             "--keycloak-management-port", "--screening-port", "--identity-port", "--reporting-port",
-            "--regulator-port", "--start-timeout");
+            "--regulator-port", "--start-timeout", "--replicas");
 
     public static SuiteSettings defaults(Path repo) {
         return parse(repo, List.of());
@@ -61,7 +70,8 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
                 port(given, "--identity-port", 8082),
                 port(given, "--reporting-port", 8083),
                 port(given, "--regulator-port", 8084),
-                Duration.ofSeconds(number(given, "--start-timeout", 240, Integer.MAX_VALUE)));
+                Duration.ofSeconds(number(given, "--start-timeout", 240, Integer.MAX_VALUE)),
+                number(given, "--replicas", 1, MAX_REPLICAS));
     }
 
     /**
@@ -106,16 +116,39 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
         return "http://localhost:" + keycloakPort;
     }
 
+    /**
+     * The URL of one of the service's replicas, the next one at each call (round robin), so that callers of the
+     * suite (the tests, the demo, the load generators) spread their requests over every replica.
+     */
     public String serviceUrl(Service service) {
-        return "http://localhost:" + servicePort(service);
+        int replica = Math.floorMod(NEXT_REPLICA.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement(),
+                replicas);
+        return serviceUrl(service, replica);
     }
 
+    public String serviceUrl(Service service, int replica) {
+        return "http://localhost:" + servicePort(service, replica);
+    }
+
+    /** The port of the service's first replica. */
     public int servicePort(Service service) {
-        return switch (service) {
+        return servicePort(service, 0);
+    }
+
+    public int servicePort(Service service, int replica) {
+        int first = switch (service) {
             case SCREENING -> screeningPort;
             case IDENTITY -> identityPort;
             case REPORTING -> reportingPort;
         };
+        return first + REPLICA_PORT_STEP * replica;
+    }
+
+    /** Where a caller finds every replica of the service: {@code localhost:port,...}, for a static Stork list. */
+    public String serviceAddresses(Service service) {
+        return java.util.stream.IntStream.range(0, replicas)
+                .mapToObj(replica -> "localhost:" + servicePort(service, replica))
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     public Path logs() {

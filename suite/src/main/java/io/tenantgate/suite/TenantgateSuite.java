@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class TenantgateSuite implements AutoCloseable {
     private RegulatorSandbox regulator;
     private LocalKeys.Keys localKeys;
     private ManagedProcess keycloak;
-    private final Map<Service, ManagedProcess> services = Collections.synchronizedMap(new EnumMap<>(Service.class));
+    private final Map<Replica, ManagedProcess> services = Collections.synchronizedMap(new java.util.TreeMap<>());
     private boolean closed;
 
     private TenantgateSuite(SuiteSettings settings, Map<String, String> clientSecrets, Path lock) {
@@ -77,8 +76,8 @@ public final class TenantgateSuite implements AutoCloseable {
                     settings.startTimeout());
             keycloak.awaitHttpOk(settings.keycloakUrl() + "/realms/tenantgate/.well-known/openid-configuration",
                     settings.startTimeout());
-            CompletableFuture.allOf(java.util.Arrays.stream(Service.values())
-                    .map(service -> CompletableFuture.runAsync(() -> startService(service)))
+            CompletableFuture.allOf(replicas().stream()
+                    .map(replica -> CompletableFuture.runAsync(() -> startService(replica)))
                     .toArray(CompletableFuture[]::new)).join();
             Map<String, Long> pids = new LinkedHashMap<>(Map.of("launcher", ProcessHandle.current().pid()));
             pids.putAll(pids());
@@ -103,20 +102,38 @@ public final class TenantgateSuite implements AutoCloseable {
         return starter.get();
     }
 
-    private void startService(Service service) {
+    /** Every replica of every service the settings ask for. */
+    private List<Replica> replicas() {
+        List<Replica> all = new ArrayList<>();
+        for (Service service : Service.values()) {
+            for (int number = 0; number < settings.replicas(); number++) {
+                all.add(new Replica(service, number));
+            }
+        }
+        return all;
+    }
+
+    private void startService(Replica replica) {
+        Service service = replica.service();
         Path jar = serviceJar(settings, service);
         String javaBinary = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx512m",
-                "-Dquarkus.http.port=" + settings.servicePort(service),
+                "-Dquarkus.http.port=" + settings.servicePort(service, replica.number()),
                 "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
                 "-Dtenantgate.keycloak.url=" + settings.keycloakUrl(),
-                "-Dquarkus.grpc.clients.screening.port=" + settings.screeningPort(),
-                "-Dquarkus.grpc.clients.reporting.port=" + settings.reportingPort(),
-                "-Dquarkus.grpc.clients.identity.port=" + settings.identityPort(),
                 "-Dtenantgate.reports.filing.url=" + RegulatorSandbox.filingUrl(settings.regulatorPort()),
                 "-Dquarkus.log.console.json.enabled=false",
                 // Marks the process as this suite's, for people and tests looking at the process table.
                 "-Dtenantgate.home=" + settings.home()));
+        // Every caller reaches every replica of its peers: client-side load balancing over a static list.
+        for (Service peer : Service.values()) {
+            String client = "-Dquarkus.grpc.clients." + peer.grpcClient();
+            String stork = "-Dquarkus.stork." + peer.module() + ".";
+            command.addAll(List.of(client + ".host=" + peer.module(), client + ".name-resolver=stork",
+                    stork + "service-discovery.type=static",
+                    stork + "service-discovery.address-list=" + settings.serviceAddresses(peer),
+                    stork + "load-balancer.type=round-robin"));
+        }
         localKeys.properties().getOrDefault(service.module(), Map.of())
                 .forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
@@ -124,28 +141,65 @@ public final class TenantgateSuite implements AutoCloseable {
         builder.environment().put("TENANTGATE_CLIENT_SECRET", clientSecrets.get(service.module()));
         builder.environment().putAll(localKeys.environment().getOrDefault(service.module(), Map.of()));
         ManagedProcess process = launch(() -> {
-            ManagedProcess started = ManagedProcess.start(service.module(), builder,
-                    settings.logs().resolve(service.module() + ".log"));
-            services.put(service, started);
+            ManagedProcess started = ManagedProcess.start(replica.name(), builder,
+                    settings.logs().resolve(replica.name() + ".log"));
+            services.put(replica, started);
             return started;
         });
-        process.awaitHttpOk(settings.serviceUrl(service) + "/q/health/ready", settings.startTimeout());
+        process.awaitHttpOk(settings.serviceUrl(service, replica.number()) + "/q/health/ready", settings.startTimeout());
     }
 
-    /** Stops one service, as an outage would (for failure tests); {@link #restart} brings it back. */
+    /** Stops every replica of one service, as an outage would (for failure tests); {@link #restart} brings it back. */
     public void stop(Service service) {
-        ManagedProcess process = services.remove(service);
+        for (int number = 0; number < settings.replicas(); number++) {
+            stop(new Replica(service, number));
+        }
+    }
+
+    /** Stops one replica (SIGTERM, then SIGKILL after a grace period, by process id). */
+    public void stop(Replica replica) {
+        ManagedProcess process = services.remove(replica);
         if (process != null) {
             process.stop();
         }
     }
 
-    /** Starts a stopped service again and waits until it is ready. */
-    public void restart(Service service) {
-        if (services.containsKey(service)) {
-            throw new IllegalStateException(service.module() + " is running");
+    /** Kills one replica at once (SIGKILL), as a crashed node would. */
+    public void kill(Replica replica) {
+        ManagedProcess process = services.remove(replica);
+        if (process != null) {
+            process.kill();
         }
-        startService(service);
+    }
+
+    /** Starts every stopped replica of a service again and waits until each is ready. */
+    public void restart(Service service) {
+        for (int number = 0; number < settings.replicas(); number++) {
+            Replica replica = new Replica(service, number);
+            if (!services.containsKey(replica)) {
+                startService(replica);
+            }
+        }
+    }
+
+    /** Starts a stopped replica again and waits until it is ready. */
+    public void restart(Replica replica) {
+        if (services.containsKey(replica)) {
+            throw new IllegalStateException(replica.name() + " is running");
+        }
+        startService(replica);
+    }
+
+    /** One running copy of a service; the first ({@code number} 0) carries the service's own name. */
+    public record Replica(Service service, int number) implements Comparable<Replica> {
+        public String name() {
+            return number == 0 ? service.module() : service.module() + "-" + (number + 1);
+        }
+
+        @Override
+        public int compareTo(Replica other) {
+            return java.util.Comparator.comparing(Replica::service).thenComparingInt(Replica::number).compare(this, other);
+        }
     }
 
     public SuiteSettings settings() {
@@ -171,7 +225,7 @@ public final class TenantgateSuite implements AutoCloseable {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("postgres", database.pid());
         pids.put("keycloak", keycloak.pid());
-        services.forEach((service, process) -> pids.put(service.module(), process.pid()));
+        services.forEach((replica, process) -> pids.put(replica.name(), process.pid()));
         return pids;
     }
 
@@ -251,8 +305,8 @@ public final class TenantgateSuite implements AutoCloseable {
         ports.put("PostgreSQL", settings.postgresPort());
         ports.put("Keycloak", settings.keycloakPort());
         ports.put("Keycloak management", settings.keycloakManagementPort());
-        for (Service service : Service.values()) {
-            ports.put(service.module(), settings.servicePort(service));
+        for (Replica replica : replicas()) {
+            ports.put(replica.name(), settings.servicePort(replica.service(), replica.number()));
         }
         ports.forEach((what, port) -> {
             try (ServerSocket probe = new ServerSocket()) {

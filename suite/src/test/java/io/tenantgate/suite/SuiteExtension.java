@@ -1,13 +1,17 @@
 package io.tenantgate.suite;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the assembled suite once per test run, through the same code as {@code ./tenantgate up}, and
- * stops it when the run ends. Test classes receive it as a parameter.
+ * Starts the assembled suite once per test run, with two replicas of each service, through the same code as
+ * {@code ./tenantgate up}, and stops it when the run ends. Test classes receive it as a parameter; their calls
+ * through {@code settings().serviceUrl(...)} alternate between the replicas.
  */
 public class SuiteExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -37,7 +41,9 @@ public class SuiteExtension implements BeforeAllCallback, ParameterResolver {
     private record RunningSuite(TenantgateSuite suite) implements ExtensionContext.Store.CloseableResource {
         static RunningSuite start() {
             ItSettings.clearState("suite-home");
-            SuiteSettings settings = SuiteSettings.parse(ItSettings.repo(), ItSettings.options("suite-home", 20000));
+            List<String> options = new ArrayList<>(ItSettings.options("suite-home", 20000));
+            options.addAll(List.of("--replicas", "2")); // as in production: every flow crosses both replicas
+            SuiteSettings settings = SuiteSettings.parse(ItSettings.repo(), options);
             TenantgateSuite suite = TenantgateSuite.open(settings).start();
             System.out.println("End-to-end suite ready in " + suite.startupTime().toSeconds() + " s: " + suite.pids());
             return new RunningSuite(suite);

@@ -1,0 +1,276 @@
+package io.tenantgate.suite;
+
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Faults with real processes, on a suite of its own with two replicas of each service: while sign-ups, usage
+ * records and a list change flow, one replica of each service in turn is killed (SIGKILL) and started again.
+ * Callers retry as a client would (the same idempotency key, the same record ids). Afterwards a reconciliation
+ * across the three databases finds every sign-up once, every outbox event delivered once, every usage record
+ * counted once in its run's total, every list change taken in, and no case approved without screening.
+ */
+class ReplicaFaultIT {
+
+    private static final String ACCOUNT = "fault-acct-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String RUN = "fault-run";
+    private static final double OPERATIONS_PER_RECORD = 1e20;
+    private static TenantgateSuite suite;
+
+    @BeforeAll
+    static void start() {
+        ItSettings.clearState("fault-home");
+        List<String> options = new ArrayList<>(ItSettings.options("fault-home", 24000));
+        options.addAll(List.of("--replicas", "2"));
+        suite = TenantgateSuite.open(SuiteSettings.parse(ItSettings.repo(), options)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void killingOneReplicaOfEachServiceInTurnLosesAndDoublesNothing() throws Exception {
+        FreshTokens tokens = new FreshTokens(new Tokens(suite));
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String listedName = "Faultline Quantum Systems " + tag;
+        String listed = signUp(tokens, UUID.randomUUID().toString(), listedName).path("id");
+        registerCluster(tokens);
+
+        Load load = new Load(tokens, tag);
+        Thread traffic = new Thread(load, "fault-traffic");
+        traffic.start();
+        try {
+            for (Service service : Service.values()) {
+                int before = load.signUps.get();
+                await().atMost(Duration.ofSeconds(120)).until(() -> load.signUps.get() >= before + 3);
+                suite.kill(new TenantgateSuite.Replica(service, 1));
+                if (service == Service.SCREENING) {
+                    uploadInternalList(tokens, "f-1," + listedName + ",,entity,SG,,,,added while a replica was down");
+                }
+                int whileDown = load.signUps.get();
+                await().atMost(Duration.ofSeconds(120)).until(() -> load.signUps.get() >= whileDown + 3);
+                suite.restart(new TenantgateSuite.Replica(service, 1));
+            }
+            int after = load.signUps.get();
+            await().atMost(Duration.ofSeconds(120)).until(() -> load.signUps.get() >= after + 3);
+        } finally {
+            load.stop = true;
+            traffic.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertEquals(null, load.failure.get(), "a request failed for good");
+
+        Reconciliation databases = new Reconciliation(suite.settings());
+        // Every sign-up is one case; none waits for screening once screening-service is back; none approved unscreened.
+        assertEquals(load.keys.size(), databases.count("identity",
+                "select count(*) from customer_case where idempotency_key in (" + quoted(load.keys.keySet()) + ")"));
+        assertEquals(new TreeSet<>(load.keys.values()).size(), load.keys.size(), "one case per sign-up, none doubled");
+        await().atMost(Duration.ofSeconds(120)).until(() -> databases.count("identity",
+                "select count(*) from customer_case where decision = 'PENDING_SCREENING'") == 0);
+        assertEquals(0, databases.count("identity", "select count(*) from customer_case where decision = 'APPROVED'"
+                + " and (screening is null or jsonb_array_length(screening -> 'listVersions') = 0)"));
+        // Every outbox event reaches reporting-service once.
+        await().atMost(Duration.ofSeconds(120)).until(() -> databases.count("identity",
+                "select count(*) from outbox_event where sent_at is null") == 0);
+        assertEquals(0, databases.count("identity", "select count(*) from outbox_event where parked_at is not null"));
+        assertEquals(databases.ids("identity", "select event_id::text from outbox_event"),
+                databases.ids("reporting", "select event_id::text from compliance_event"),
+                "the events identity-service sent are the events reporting-service holds, each once");
+        // Every usage record counts once in the run's total.
+        assertEquals(load.usageRecords.get(), databases.count("reporting",
+                "select count(*) from usage_record where account_id = '" + ACCOUNT + "'"));
+        assertEquals(load.usageRecords.get() * OPERATIONS_PER_RECORD, databases.number("reporting",
+                "select operations from run_total where account_id = '" + ACCOUNT + "' and run_id = '" + RUN + "'"),
+                OPERATIONS_PER_RECORD / 1e6);
+        // Every list change is taken in, and the one made while a screening replica was down reopened its customer.
+        Set<String> changes = databases.ids("screening", "select id::text from list_change");
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                databases.ids("identity", "select change_id::text from list_change_seen").containsAll(changes));
+        await().atMost(Duration.ofSeconds(120)).until(() -> "REVIEW".equals(databases.text("identity",
+                "select decision from customer_case where id = '" + listed + "'")));
+    }
+
+    /** Sign-ups, and now and then a batch of usage, each retried with the same key or ids until answered. */
+    private static final class Load implements Runnable {
+        private final FreshTokens tokens;
+        private final String tag;
+        final Map<String, String> keys = new ConcurrentHashMap<>();
+        final AtomicInteger signUps = new AtomicInteger();
+        final AtomicInteger usageRecords = new AtomicInteger();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        volatile boolean stop;
+
+        Load(FreshTokens tokens, String tag) {
+            this.tokens = tokens;
+            this.tag = tag;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (int i = 0; !stop; i++) {
+                    String key = UUID.randomUUID().toString();
+                    String id = retried(() -> signUp(tokens, key, "Steady Client " + tag + " " + i)).path("id");
+                    keys.put(key, id);
+                    signUps.incrementAndGet();
+                    if (i % 3 == 0) {
+                        List<Map<String, Object>> batch = new ArrayList<>();
+                        for (int r = 0; r < 5; r++) {
+                            batch.add(usage(ACCOUNT + "-" + i + "-" + r));
+                        }
+                        retried(() -> given().auth().oauth2(tokens.client("metering-demo")).contentType("application/json")
+                                .body(batch).when().post(suite.settings().serviceUrl(Service.REPORTING) + "/api/v1/usage"));
+                        usageRecords.addAndGet(batch.size());
+                    }
+                }
+            } catch (Throwable failed) {
+                failure.set(failed);
+            }
+        }
+
+        /** Sends again while the answer is a transport error or a 5xx (a replica that just died), for up to 2 min. */
+        private static Response retried(java.util.function.Supplier<Response> request) {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            RuntimeException last = null;
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    Response response = request.get();
+                    if (response.statusCode() < 500) {
+                        assertTrue(response.statusCode() == 200 || response.statusCode() == 201,
+                                "answered " + response.statusCode() + ": " + response.asString());
+                        return response;
+                    }
+                } catch (RuntimeException transport) {
+                    last = transport;
+                }
+            }
+            throw new IllegalStateException("no answer within 2 minutes", last);
+        }
+    }
+
+    private static Response signUp(FreshTokens tokens, String key, String name) {
+        return given().auth().oauth2(tokens.client("onboarding-demo")).contentType("application/json")
+                .header("Idempotency-Key", key)
+                .body(Map.of("kind", "ORGANIZATION", "legalName", name, "countries", List.of("SG"),
+                        "addresses", List.of(Map.of("lines", List.of("1 Main Street"), "city", "Singapore", "country", "SG"))))
+                .when().post(suite.settings().serviceUrl(Service.IDENTITY) + "/api/v1/customers");
+    }
+
+    private static Map<String, Object> usage(String recordId) {
+        Instant start = Instant.now().minus(Duration.ofDays(2));
+        return Map.of("recordId", recordId, "accountId", ACCOUNT, "runId", RUN, "clusterId", "fault-cluster",
+                "acceleratorType", "H100", "acceleratorCount", 64, "start", start.toString(),
+                "end", start.plus(Duration.ofHours(1)).toString(), "measuredOperations", OPERATIONS_PER_RECORD);
+    }
+
+    private static void registerCluster(FreshTokens tokens) {
+        given().auth().oauth2(tokens.user("operator")).contentType("application/json")
+                .body(Map.of("dataCentre", "us-east-1a", "acceleratorType", "H100", "acceleratorCount", 64,
+                        "peakOpsPerAccelerator", 1e15, "interconnectGbps", 50))
+                .when().put(suite.settings().serviceUrl(Service.REPORTING) + "/api/v1/clusters/fault-cluster")
+                .then().statusCode(200);
+    }
+
+    private static void uploadInternalList(FreshTokens tokens, String row) {
+        String csv = "key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n" + row + "\n";
+        given().auth().oauth2(tokens.user("operator"))
+                .multiPart("file", "internal.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post(suite.settings().serviceUrl(Service.SCREENING, 0) + "/api/v1/lists/internal")
+                .then().statusCode(201);
+    }
+
+    private static String quoted(Set<String> values) {
+        return String.join(",", values.stream().map(v -> "'" + v + "'").toList());
+    }
+
+    /** Tokens live 300 s; the load outlives that, so each is fetched again after 200 s. */
+    private static final class FreshTokens {
+        private final Tokens tokens;
+        private final Map<String, Map.Entry<Instant, String>> cache = new ConcurrentHashMap<>();
+
+        FreshTokens(Tokens tokens) {
+            this.tokens = tokens;
+        }
+
+        String client(String clientId) {
+            return cached("client:" + clientId, () -> tokens.client(clientId));
+        }
+
+        String user(String username) {
+            return cached("user:" + username, () -> tokens.user(username));
+        }
+
+        private String cached(String key, java.util.function.Supplier<String> fetch) {
+            Map.Entry<Instant, String> entry = cache.get(key);
+            if (entry == null || entry.getKey().isBefore(Instant.now().minusSeconds(200))) {
+                entry = Map.entry(Instant.now(), fetch.get());
+                cache.put(key, entry);
+            }
+            return entry.getValue();
+        }
+    }
+
+    /** Reads the three databases directly: what each service holds, not what its API chooses to show. */
+    private record Reconciliation(SuiteSettings settings) {
+
+        long count(String database, String sql) throws SQLException {
+            return (long) number(database, sql);
+        }
+
+        double number(String database, String sql) throws SQLException {
+            try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
+                row.next();
+                return row.getDouble(1);
+            }
+        }
+
+        String text(String database, String sql) throws SQLException {
+            try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+
+        Set<String> ids(String database, String sql) throws SQLException {
+            Set<String> ids = new TreeSet<>();
+            try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+
+        private Connection connect(String database) throws SQLException {
+            return DriverManager.getConnection("jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + database,
+                    "postgres", "");
+        }
+    }
+}
