@@ -6,11 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,33 +83,33 @@ class ReplicaFaultIT {
         }
         assertEquals(null, load.failure.get(), "a request failed for good");
 
-        Reconciliation databases = new Reconciliation(suite.settings());
+        SuiteDatabases databases = new SuiteDatabases(suite.settings());
         // Every sign-up is one case; none waits for screening once screening-service is back; none approved unscreened.
-        assertEquals(load.keys.size(), databases.count("identity",
+        assertEquals(load.keys.size(), databases.count(Service.IDENTITY,
                 "select count(*) from customer_case where idempotency_key in (" + quoted(load.keys.keySet()) + ")"));
         assertEquals(new TreeSet<>(load.keys.values()).size(), load.keys.size(), "one case per sign-up, none doubled");
-        await().atMost(Duration.ofSeconds(120)).until(() -> databases.count("identity",
+        await().atMost(Duration.ofSeconds(120)).until(() -> databases.count(Service.IDENTITY,
                 "select count(*) from customer_case where decision = 'PENDING_SCREENING'") == 0);
-        assertEquals(0, databases.count("identity", "select count(*) from customer_case where decision = 'APPROVED'"
+        assertEquals(0, databases.count(Service.IDENTITY, "select count(*) from customer_case where decision = 'APPROVED'"
                 + " and (screening is null or jsonb_array_length(screening -> 'listVersions') = 0)"));
         // Every outbox event reaches reporting-service once.
-        await().atMost(Duration.ofSeconds(120)).until(() -> databases.count("identity",
+        await().atMost(Duration.ofSeconds(120)).until(() -> databases.count(Service.IDENTITY,
                 "select count(*) from outbox_event where sent_at is null") == 0);
-        assertEquals(0, databases.count("identity", "select count(*) from outbox_event where parked_at is not null"));
-        assertEquals(databases.ids("identity", "select event_id::text from outbox_event"),
-                databases.ids("reporting", "select event_id::text from compliance_event"),
+        assertEquals(0, databases.count(Service.IDENTITY, "select count(*) from outbox_event where parked_at is not null"));
+        assertEquals(databases.strings(Service.IDENTITY, "select event_id::text from outbox_event"),
+                databases.strings(Service.REPORTING, "select event_id::text from compliance_event"),
                 "the events identity-service sent are the events reporting-service holds, each once");
         // Every usage record counts once in the run's total.
-        assertEquals(load.usageRecords.get(), databases.count("reporting",
+        assertEquals(load.usageRecords.get(), databases.count(Service.REPORTING,
                 "select count(*) from usage_record where account_id = '" + ACCOUNT + "'"));
-        assertEquals(load.usageRecords.get() * OPERATIONS_PER_RECORD, databases.number("reporting",
+        assertEquals(load.usageRecords.get() * OPERATIONS_PER_RECORD, databases.number(Service.REPORTING,
                 "select operations from run_total where account_id = '" + ACCOUNT + "' and run_id = '" + RUN + "'"),
                 OPERATIONS_PER_RECORD / 1e6);
         // Every list change is taken in, and the one made while a screening replica was down reopened its customer.
-        Set<String> changes = databases.ids("screening", "select id::text from list_change");
+        Set<String> changes = databases.strings(Service.SCREENING, "select id::text from list_change");
         await().atMost(Duration.ofSeconds(120)).until(() ->
-                databases.ids("identity", "select change_id::text from list_change_seen").containsAll(changes));
-        await().atMost(Duration.ofSeconds(120)).until(() -> "REVIEW".equals(databases.text("identity",
+                databases.strings(Service.IDENTITY, "select change_id::text from list_change_seen").containsAll(changes));
+        await().atMost(Duration.ofSeconds(120)).until(() -> "REVIEW".equals(databases.text(Service.IDENTITY,
                 "select decision from customer_case where id = '" + listed + "'")));
     }
 
@@ -138,7 +133,8 @@ class ReplicaFaultIT {
             try {
                 for (int i = 0; !stop; i++) {
                     String key = UUID.randomUUID().toString();
-                    String id = retried(() -> signUp(tokens, key, "Steady Client " + tag + " " + i)).path("id");
+                    String name = "Steady Client " + tag + " " + i;
+                    String id = retried(() -> signUp(tokens, key, name)).path("id");
                     keys.put(key, id);
                     signUps.incrementAndGet();
                     if (i % 3 == 0) {
@@ -235,42 +231,6 @@ class ReplicaFaultIT {
                 cache.put(key, entry);
             }
             return entry.getValue();
-        }
-    }
-
-    /** Reads the three databases directly: what each service holds, not what its API chooses to show. */
-    private record Reconciliation(SuiteSettings settings) {
-
-        long count(String database, String sql) throws SQLException {
-            return (long) number(database, sql);
-        }
-
-        double number(String database, String sql) throws SQLException {
-            try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
-                row.next();
-                return row.getDouble(1);
-            }
-        }
-
-        String text(String database, String sql) throws SQLException {
-            try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
-
-        Set<String> ids(String database, String sql) throws SQLException {
-            Set<String> ids = new TreeSet<>();
-            try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        }
-
-        private Connection connect(String database) throws SQLException {
-            return DriverManager.getConnection("jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + database,
-                    "postgres", "");
         }
     }
 }
