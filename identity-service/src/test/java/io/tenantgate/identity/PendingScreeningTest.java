@@ -3,7 +3,6 @@ package io.tenantgate.identity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,17 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * retry, and a profile it refuses is parked with its reason without holding up the cases behind it.
  */
 @QuarkusTest
-@TestProfile(PendingScreeningTest.WithFakeScreening.class)
+@TestProfile(FakePeers.class)
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 class PendingScreeningTest {
-
-    /** Screening goes to {@link FakeScreeningClient}. */
-    public static class WithFakeScreening implements QuarkusTestProfile {
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(FakeScreeningClient.class);
-        }
-    }
 
     @Inject
     EntityManager entities;

@@ -190,6 +190,16 @@ public final class TenantgateSuite implements AutoCloseable {
         startService(replica);
     }
 
+    /** Stops PostgreSQL, as a database outage would (for fault tests); {@link #restartDatabase} brings it back. */
+    public synchronized void stopDatabase() {
+        database.close();
+    }
+
+    /** Starts PostgreSQL again on its data and port; the services reconnect by themselves. */
+    public synchronized void restartDatabase() {
+        database = launch(() -> EmbeddedDatabase.start(settings));
+    }
+
     /** One running copy of a service; the first ({@code number} 0) carries the service's own name. */
     public record Replica(Service service, int number) implements Comparable<Replica> {
         public String name() {

@@ -152,7 +152,10 @@ class ReportingIT {
                 .then().statusCode(201).body("decision", equalTo("APPROVED")).extract().path("id");
     }
 
-    /** Four batches of measured operations, 3e25 each: the run crosses 1e26 with the fourth. */
+    /**
+     * Four batches of measured operations, 3e25 each, sent to the replicas in turn: the run crosses 1e26 with the
+     * fourth, though no replica received more than half of it, and every replica shows the whole run.
+     */
     private static void streamRunUntilItCrosses(String account, String run) {
         String metering = tokens.client("metering-demo");
         Instant start = Instant.now().minus(4, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
@@ -163,9 +166,19 @@ class ReportingIT {
                             "clusterId", "e2e-cluster", "acceleratorType", "H100", "acceleratorCount", 500_000,
                             "start", from.toString(), "end", from.plus(20, ChronoUnit.HOURS).toString(),
                             "utilization", 0.5, "measuredOperations", 3e25)))
-                    .when().post(url(Service.REPORTING, "/api/v1/usage"))
+                    .when().post(replicaUrl(batch, "/api/v1/usage"))
                     .then().statusCode(200).body("accepted", equalTo(1));
         }
+        String operator = tokens.user("operator");
+        for (int replica = 0; replica < suite.settings().replicas(); replica++) {
+            given().auth().oauth2(operator).when().get(replicaUrl(replica, "/api/v1/usage/runs/" + account + "/" + run))
+                    .then().statusCode(200).body("operations", equalTo(1.2e26f))
+                    .body("reported", org.hamcrest.Matchers.hasItem("OPERATIONS_EXCEEDED"));
+        }
+    }
+
+    private static String replicaUrl(int replica, String path) {
+        return suite.settings().serviceUrl(Service.REPORTING, replica % suite.settings().replicas()) + path;
     }
 
     private static JsonPath obligations(String token, String account) {

@@ -30,6 +30,9 @@ public class ScreeningClient {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ScreeningClient.class);
 
+    /** As the @Timeout of the calls below. */
+    private static final java.time.Duration CALL_DEADLINE = java.time.Duration.ofSeconds(3);
+
     private final ScreeningServiceGrpc.ScreeningServiceBlockingStub screening;
 
     public ScreeningClient(@GrpcClient("screening") ScreeningServiceGrpc.ScreeningServiceBlockingStub screening) {
@@ -55,7 +58,7 @@ public class ScreeningClient {
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, retryOn = StatusRuntimeException.class)
     public List<ActiveList> activeLists() {
-        GetListStatusResponse status = screening.withWaitForReady().getListStatus(GetListStatusRequest.getDefaultInstance());
+        GetListStatusResponse status = waitingForReady().getListStatus(GetListStatusRequest.getDefaultInstance());
         return status.getActiveVersionsList().stream()
                 .map(v -> new ActiveList(v.getSource(), v.getVersion(), v.getEntryCount(),
                         Instant.ofEpochSecond(v.getImportedAt().getSeconds(), v.getImportedAt().getNanos())))
@@ -68,14 +71,13 @@ public class ScreeningClient {
      */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     public ScreeningSummary screen(CaseRequest customer) {
-        // Wait for a (re)connecting channel instead of failing at once; the timeout bounds the wait.
-        ScreenResponse response = screening.withWaitForReady().screen(ScreenRequest.newBuilder()
+        ScreenResponse response = waitingForReady().screen(ScreenRequest.newBuilder()
                 .setParty(party("customer", customer.kind(), customer.legalName(), customer.otherNames(),
                         customer.countries(), customer.date(), customer.addresses(), customer.owners()))
                 .build());
         List<ScreenResponse> responses = new java.util.ArrayList<>(List.of(response));
         if (customer.reseller() != null) {
-            responses.add(screening.withWaitForReady().screen(ScreenRequest.newBuilder()
+            responses.add(waitingForReady().screen(ScreenRequest.newBuilder()
                     .setParty(party("reseller", CaseRequest.Kind.ORGANIZATION, customer.reseller().name(), List.of(),
                             List.of(customer.reseller().country()), null, List.of(), List.of()))
                     .build()));
@@ -92,6 +94,15 @@ public class ScreeningClient {
                                 f.getBasis())).toList(),
                 response.getListVersionsList().stream().map(v -> v.getSource() + ":" + v.getVersion()).toList(),
                 response.getThreshold());
+    }
+
+    /**
+     * The stub for one call: it waits for a (re)connecting channel instead of failing at once, and gives up at the
+     * call's own deadline. The deadline matters: a wait for a replica that died can outlast the @Timeout, which
+     * only interrupts the caller, and a blocking gRPC call does not end on an interrupt.
+     */
+    private ScreeningServiceGrpc.ScreeningServiceBlockingStub waitingForReady() {
+        return screening.withWaitForReady().withDeadlineAfter(CALL_DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private static Party party(String reference, CaseRequest.Kind kind, String name, List<String> otherNames,
