@@ -112,6 +112,67 @@ class ReplicaFaultIT {
         reconcile(load, null);
     }
 
+    /**
+     * The replica importing a new version of the Consolidated Screening List is killed (SIGKILL) while it holds the
+     * import's lock: the import is one transaction, so there is no half version, and the same upload to the other
+     * replica afterwards becomes one whole new version, which identity-service takes in.
+     */
+    @Test
+    void aListImportKilledHalfWayLeavesNoHalfVersion() throws Exception {
+        FreshTokens tokens = new FreshTokens(new Tokens(suite));
+        SuiteDatabases databases = new SuiteDatabases(suite.settings());
+        long versionsBefore = databases.count(Service.SCREENING, "select count(*) from list_version");
+        byte[] csl = editedConsolidatedList();
+        TenantgateSuite.Replica importing = new TenantgateSuite.Replica(Service.SCREENING, 1);
+        Thread upload = new Thread(() -> {
+            try {
+                uploadConsolidatedList(tokens, importing.number(), csl);
+            } catch (Exception killed) {
+                // the replica died under the request: the answer is lost, which is the point
+            }
+        }, "killed-import");
+        upload.start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> databases.count(
+                Service.SCREENING, "select count(*) from pg_locks where locktype = 'advisory' and granted") > 0);
+        suite.kill(importing);
+        upload.join(Duration.ofSeconds(60).toMillis());
+        assertWholeVersions(databases);
+        long versionsAfterKill = databases.count(Service.SCREENING, "select count(*) from list_version");
+        assertTrue(versionsAfterKill == versionsBefore || versionsAfterKill == versionsBefore + 1,
+                "a killed import adds no version, or a whole one if it committed first: " + versionsAfterKill);
+
+        suite.restart(importing);
+        uploadConsolidatedList(tokens, 0, csl).then().statusCode(versionsAfterKill == versionsBefore ? 201 : 200);
+        assertWholeVersions(databases);
+        assertEquals(versionsBefore + 1, databases.count(Service.SCREENING, "select count(*) from list_version"));
+        Set<String> changes = databases.strings(Service.SCREENING, "select id::text from list_change");
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                databases.strings(Service.IDENTITY, "select change_id::text from list_change_seen").containsAll(changes));
+    }
+
+    /** Every version holds all the entries it counts, and each list has exactly one active version. */
+    private static void assertWholeVersions(SuiteDatabases databases) throws Exception {
+        assertEquals(0, databases.count(Service.SCREENING, "select count(*) from list_version v where v.entry_count"
+                + " <> (select count(*) from list_entry e where e.version_id = v.id)"), "a version with missing entries");
+        assertEquals(0, databases.count(Service.SCREENING, "select count(*) from (select source from list_version"
+                + " group by source having count(*) filter (where active) <> 1) lists"), "a list without one active version");
+    }
+
+    /** The bundled CSL with one name changed: a new version whose import takes seconds. */
+    private static byte[] editedConsolidatedList() throws java.io.IOException {
+        java.nio.file.Path bundled = ItSettings.repo().resolve("screening-engine/src/main/resources/lists/csl-2022-05-06.csv.gz");
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(bundled))) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.replaceFirst(",, I\\. ASH,", ",, I. ASHE,").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Response uploadConsolidatedList(FreshTokens tokens, int replica, byte[] csv) {
+        return given().config(BOUNDED).auth().oauth2(tokens.user("operator"))
+                .multiPart("file", "csl.csv", csv, "text/csv")
+                .when().post(suite.settings().serviceUrl(Service.SCREENING, replica) + "/api/v1/lists/csl");
+    }
+
     /** Counts across the three databases: nothing lost, nothing doubled, no case approved unscreened. */
     private static void reconcile(Load load, String listedCase) throws Exception {
         SuiteDatabases databases = new SuiteDatabases(suite.settings());
