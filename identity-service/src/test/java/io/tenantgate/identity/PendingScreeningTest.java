@@ -84,6 +84,16 @@ class PendingScreeningTest {
         given().when().post("/api/v1/parked/screening/" + refused + "/release").then().statusCode(204);
         await().atMost(Duration.ofSeconds(60)).until(() -> attempts(refused) == attemptsBefore + 1 && parkedReason(refused) != null);
         given().when().post("/api/v1/parked/screening/" + UUID.randomUUID() + "/release").then().statusCode(404);
+
+        // A new profile is screened afresh, even when screening-service is away at the update: not left parked.
+        FakeScreeningClient.available(false);
+        long version = given().when().get("/api/v1/customers/" + refused).then().statusCode(200)
+                .extract().jsonPath().getLong("version");
+        given().contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"")
+                .body(TestCustomers.person("Renamed Tester " + tag)).when().put("/api/v1/customers/" + refused)
+                .then().statusCode(200).body("decision", equalTo("PENDING_SCREENING"));
+        FakeScreeningClient.available(true);
+        await().atMost(Duration.ofSeconds(60)).until(() -> find(refused).decision == Decision.APPROVED);
         given().when().post("/api/v1/parked/nothing/x/release").then().statusCode(400)
                 .contentType("application/problem+json");
     }

@@ -109,6 +109,18 @@ public class CaseRepository implements PanacheRepositoryBase<CustomerCase, UUID>
                 .setParameter(1, id).setParameter(2, reason).executeUpdate();
     }
 
+    /**
+     * Starts a case's screening retries afresh (in the caller's transaction): its profile changed, so a parked or
+     * backed-off screening of the old profile says nothing of the new one.
+     */
+    public void restartScreeningRetries(UUID id) {
+        getEntityManager().createNativeQuery("""
+                        update customer_case set screening_attempts = 0, screening_next_attempt_at = null,
+                               screening_parked_at = null, screening_parked_reason = null
+                        where id = ?1""")
+                .setParameter(1, id).executeUpdate();
+    }
+
     /** A case waiting for screening, with the attempts it has had so far. */
     public record WaitingCase(UUID id, int attempts) {
     }

@@ -169,6 +169,7 @@ public class CaseService {
             outbox(subject, "DECISION", actor, subject.reasons);
             cases.flush();
             cases.linkAccounts(subject, request.accountIds()); // after the flush, so the version moves by one
+            cases.restartScreeningRetries(id);
             return subject;
         });
     }

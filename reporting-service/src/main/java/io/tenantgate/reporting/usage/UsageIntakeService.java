@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -91,7 +92,7 @@ public class UsageIntakeService {
      */
     private Stored store(List<UsageRecord> records, List<Cluster> recordClusters) throws SQLException {
         Set<String> fresh = insert(records, recordClusters);
-        java.util.SortedMap<RunKey, TrainingRunDetector.RunState> added = new TreeMap<>();
+        SortedMap<RunKey, TrainingRunDetector.RunState> added = new TreeMap<>();
         for (int i = 0; i < records.size(); i++) {
             UsageRecord record = records.get(i);
             Cluster cluster = recordClusters.get(i);
