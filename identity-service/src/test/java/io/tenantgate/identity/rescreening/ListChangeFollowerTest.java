@@ -104,7 +104,19 @@ class ListChangeFollowerTest {
         }
 
         void publish(int changes) {
-            head.updateAndGet(h -> Math.min(CHANGES, h + changes));
+            synchronized (head) {
+                head.updateAndGet(h -> Math.min(CHANGES, h + changes));
+                head.notifyAll();
+            }
+        }
+
+        /** Blocks until a change after {@code sent} is published (a stream waiting for the next list change). */
+        private void awaitChangeAfter(long sent) throws InterruptedException {
+            synchronized (head) {
+                while (head.get() <= sent) {
+                    head.wait();
+                }
+            }
         }
 
         long broken() {
@@ -150,7 +162,7 @@ class ListChangeFollowerTest {
                         }
                     } else {
                         try {
-                            Thread.sleep(1);
+                            awaitChangeAfter(sent);
                         } catch (InterruptedException stop) {
                             return;
                         }
