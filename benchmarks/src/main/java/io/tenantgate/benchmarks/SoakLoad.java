@@ -22,7 +22,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -384,34 +383,43 @@ public final class SoakLoad {
         }
     }
 
-    /** Resident memory (VmRSS) of every service replica at each minute: a leak shows as a steady climb. */
-    private static final class MemoryTable {
+    /**
+     * Memory of every service replica at each minute: resident memory (VmRSS), heap in use and the old generation's
+     * part of it (from the replica's own /q/metrics). A leak shows as a steady climb of the old generation.
+     */
+    private final class MemoryTable {
         private final Map<String, Long> pids = new LinkedHashMap<>();
+        private final Map<String, String> metricsUrls = new LinkedHashMap<>();
         private final List<String> rows = new ArrayList<>();
         private final String header;
 
         MemoryTable(Map<String, Long> suitePids) {
-            suitePids.forEach((name, pid) -> {
-                if (Arrays.stream(Service.values()).anyMatch(service -> name.startsWith(service.module()))) {
-                    pids.put(name, pid);
+            for (Service service : Service.values()) {
+                for (int number = 0; number < settings.replicas(); number++) {
+                    String name = new TenantgateSuite.Replica(service, number).name();
+                    pids.put(name, suitePids.get(name));
+                    metricsUrls.put(name, settings.serviceUrl(service, number) + "/q/metrics");
                 }
-            });
+            }
             StringBuilder columns = new StringBuilder(String.format(Locale.ROOT, "  %6s %9s %7s", "minute", "requests", "errors"));
             pids.keySet().forEach(name -> columns.append(String.format(" %20s", name)));
             header = columns.toString();
-            System.out.println("Resident memory (MB) of each service process, every minute:");
+            System.out.println(TITLE);
             System.out.println(header);
         }
 
+        private static final String TITLE = "Memory of each service process every minute, MB (resident / heap used / old generation):";
+
         void sample(int minute, int requests, int errors) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %6d %9d %7d", minute, requests, errors));
-            pids.values().forEach(pid -> row.append(String.format(" %20s", residentMegabytes(pid))));
+            pids.forEach((name, pid) -> row.append(String.format(" %20s",
+                    residentMegabytes(pid) + "/" + heapMegabytes(metricsUrls.get(name)))));
             rows.add(row.toString());
             System.out.println(row);
         }
 
         void print() {
-            System.out.println("Resident memory (MB) of each service process, every minute:");
+            System.out.println(TITLE);
             System.out.println(header);
             rows.forEach(System.out::println);
         }
@@ -424,6 +432,31 @@ public final class SoakLoad {
                         .findFirst().orElse("?");
             } catch (IOException gone) {
                 return "gone";
+            }
+        }
+
+        /** Heap in use and its old generation, from the Micrometer gauges {@code jvm_memory_used_bytes}. */
+        private String heapMegabytes(String metricsUrl) {
+            try {
+                String metrics = http.send(HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                double heap = 0;
+                double old = 0;
+                for (String line : metrics.lines().toList()) {
+                    if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                        double bytes = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        heap += bytes;
+                        if (line.contains("Old Gen") || line.contains("Tenured")) {
+                            old += bytes;
+                        }
+                    }
+                }
+                return Math.round(heap / (1 << 20)) + "/" + Math.round(old / (1 << 20));
+            } catch (IOException | RuntimeException unreadable) {
+                return "?/?";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "?/?";
             }
         }
     }

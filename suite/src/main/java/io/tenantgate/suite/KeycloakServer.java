@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The real Keycloak server, from its distribution on Maven Central, started in development mode with the
- * tenantgate realm imported into an in-memory store: every start reads the one realm file afresh.
+ * tenantgate realm imported into a file store of this suite's own. The suite clears the store when it starts,
+ * so each run imports the one realm file afresh with its new client secrets; a Keycloak restarted within a run
+ * keeps its realm, signing keys and secrets, as a production Keycloak on its database does.
  */
 final class KeycloakServer {
 
@@ -41,11 +43,31 @@ final class KeycloakServer {
                 "--http-port=" + settings.keycloakPort(),
                 "--http-management-port=" + settings.keycloakManagementPort(),
                 "--health-enabled=true",
-                "--db=dev-mem",
+                "--db=dev-file",
+                "--db-url=jdbc:h2:file:" + store(settings).resolve("keycloakdb") + ";NON_KEYWORDS=VALUE",
                 "--import-realm"));
         builder.environment().putAll(clientSecrets);
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
         return ManagedProcess.start("keycloak", builder, settings.logs().resolve("keycloak.log"));
+    }
+
+    /** Forgets the realm of an earlier run; the next start imports the realm file again. */
+    static void clearStore(SuiteSettings settings) {
+        Path store = store(settings);
+        if (!Files.exists(store)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(store)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clear Keycloak's store " + store + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path store(SuiteSettings settings) {
+        return settings.home().resolve("keycloak");
     }
 
     /** The unpacked distribution in the cache folder; fetched through Maven and unpacked on first use. */

@@ -71,11 +71,8 @@ public final class TenantgateSuite implements AutoCloseable {
             regulator = launch(() -> RegulatorSandbox.start(settings.regulatorPort(), settings.home(),
                     localKeys.reportVerificationKeys()));
             database = launch(() -> EmbeddedDatabase.start(settings));
-            keycloak = launch(() -> KeycloakServer.start(settings, keycloakEnvironment()));
-            keycloak.awaitHttpOk("http://localhost:" + settings.keycloakManagementPort() + "/health/ready",
-                    settings.startTimeout());
-            keycloak.awaitHttpOk(settings.keycloakUrl() + "/realms/tenantgate/.well-known/openid-configuration",
-                    settings.startTimeout());
+            KeycloakServer.clearStore(settings);
+            startKeycloak();
             CompletableFuture.allOf(replicas().stream()
                     .map(replica -> CompletableFuture.runAsync(() -> startService(replica)))
                     .toArray(CompletableFuture[]::new)).join();
@@ -198,6 +195,24 @@ public final class TenantgateSuite implements AutoCloseable {
     /** Starts PostgreSQL again on its data and port; the services reconnect by themselves. */
     public synchronized void restartDatabase() {
         database = launch(() -> EmbeddedDatabase.start(settings));
+    }
+
+    /** Stops Keycloak, as an identity-provider outage would (for fault tests); {@link #restartKeycloak} brings it back. */
+    public synchronized void stopKeycloak() {
+        keycloak.stop();
+    }
+
+    /** Starts Keycloak again on its store: the same realm, signing keys and client secrets. */
+    public synchronized void restartKeycloak() {
+        startKeycloak();
+    }
+
+    private void startKeycloak() {
+        keycloak = launch(() -> KeycloakServer.start(settings, keycloakEnvironment()));
+        keycloak.awaitHttpOk("http://localhost:" + settings.keycloakManagementPort() + "/health/ready",
+                settings.startTimeout());
+        keycloak.awaitHttpOk(settings.keycloakUrl() + "/realms/tenantgate/.well-known/openid-configuration",
+                settings.startTimeout());
     }
 
     /** One running copy of a service; the first ({@code number} 0) carries the service's own name. */
@@ -373,7 +388,7 @@ public final class TenantgateSuite implements AutoCloseable {
         return byClient;
     }
 
-    /** Fresh random client secrets for every start: Keycloak's store is in memory, so nothing goes stale. */
+    /** Fresh random client secrets for every start: Keycloak's store is cleared at each start, so nothing goes stale. */
     private static Map<String, String> generateSecrets() {
         SecureRandom random = new SecureRandom();
         Map<String, String> secrets = new LinkedHashMap<>();

@@ -113,6 +113,49 @@ class ReplicaFaultIT {
     }
 
     /**
+     * Keycloak stopped while the load runs and started again. Tokens issued before keep working, the services keep
+     * calling each other with the tokens they hold (every sign-up is still screened at once), a new sign-in fails at
+     * once with a refused connection, and a token nobody issued is refused with 401 rather than an error or a wait.
+     * Keycloak comes back with the same signing keys, so tokens from before and after the outage are both accepted.
+     */
+    @Test
+    void keycloakStoppedAndStartedAgainLosesAndDoublesNothing() throws Exception {
+        FreshTokens tokens = new FreshTokens(new Tokens(suite));
+        registerCluster(tokens);
+        Load load = new Load(tokens, UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        Thread traffic = new Thread(load, "keycloak-fault-traffic");
+        traffic.start();
+        try {
+            load.awaitProgress(3);
+            suite.stopKeycloak();
+            try {
+                int pendingBefore = load.pendingAnswers.get();
+                load.awaitProgress(10);
+                assertEquals(pendingBefore, load.pendingAnswers.get(), "a sign-up went unscreened while Keycloak was away");
+
+                Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                        () -> new Tokens(suite).client("onboarding-demo"));
+                assertTrue(String.valueOf(refused.getMessage()).contains("Connection refused"), refused.toString());
+                given().auth().oauth2(ForgedToken.signedByStranger(suite.settings().keycloakUrl() + "/realms/tenantgate"))
+                        .contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
+                        .when().post(suite.settings().serviceUrl(Service.IDENTITY) + "/api/v1/customers")
+                        .then().statusCode(401).contentType("application/problem+json");
+            } finally {
+                suite.restartKeycloak();
+            }
+            String fresh = new Tokens(suite).client("onboarding-demo");
+            given().auth().oauth2(fresh).when().get(suite.settings().serviceUrl(Service.IDENTITY) + "/api/v1/customers/"
+                    + load.keys.values().iterator().next()).then().statusCode(200);
+            load.awaitProgress(3); // still on the tokens fetched before the outage
+        } finally {
+            load.stop = true;
+            traffic.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertEquals(null, load.failure.get(), "a request failed for good");
+        reconcile(load, null);
+    }
+
+    /**
      * The replica importing a new version of the Consolidated Screening List is killed (SIGKILL) while it holds the
      * import's lock: the import is one transaction, so there is no half version, and the same upload to the other
      * replica afterwards becomes one whole new version, which identity-service takes in.
@@ -216,6 +259,8 @@ class ReplicaFaultIT {
         final Map<String, String> keys = new ConcurrentHashMap<>();
         final AtomicInteger failedAttempts = new AtomicInteger();
         final AtomicInteger signUps = new AtomicInteger();
+        /** Sign-ups answered PENDING_SCREENING: their screening call failed. */
+        final AtomicInteger pendingAnswers = new AtomicInteger();
         final AtomicInteger usageRecords = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         volatile boolean stop;
@@ -243,8 +288,11 @@ class ReplicaFaultIT {
                 for (int i = 0; !stop; i++) {
                     String key = UUID.randomUUID().toString();
                     String name = "Steady Client " + tag + " " + i;
-                    String id = retried(() -> signUp(tokens, key, name)).path("id");
-                    keys.put(key, id);
+                    Response answer = retried(() -> signUp(tokens, key, name));
+                    keys.put(key, answer.path("id"));
+                    if ("PENDING_SCREENING".equals(answer.path("decision"))) {
+                        pendingAnswers.incrementAndGet();
+                    }
                     signUps.incrementAndGet();
                     if (i % 3 == 0) {
                         List<Map<String, Object>> batch = new ArrayList<>();

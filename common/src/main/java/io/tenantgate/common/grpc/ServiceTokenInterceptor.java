@@ -10,15 +10,17 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.quarkus.grpc.GlobalInterceptor;
 import io.quarkus.oidc.client.OidcClient;
-import io.quarkus.oidc.client.runtime.TokensHelper;
+import io.quarkus.oidc.client.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Adds this service's own bearer token (OAuth2 client credentials from Keycloak) to every outbound gRPC
  * call, so the callee can check the calling service's role exactly as it checks a REST caller's.
- * Tokens are cached and refreshed before they expire.
+ * The token is renewed early and outlives a short Keycloak outage ({@link ServiceToken}).
  */
 @ApplicationScoped
 @GlobalInterceptor
@@ -27,27 +29,35 @@ public class ServiceTokenInterceptor implements ClientInterceptor {
     static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(10);
+    /** Assumed when Keycloak does not say how long a token lives, so it is renewed soon. */
+    private static final Duration UNSTATED_LIFE = Duration.ofMinutes(1);
 
-    private final OidcClient oidcClient;
-    private final TokensHelper tokens = new TokensHelper();
+    private final ServiceToken token;
 
     public ServiceTokenInterceptor(OidcClient oidcClient) {
-        this.oidcClient = oidcClient;
+        this.token = new ServiceToken(() -> oidcClient.getTokens().map(ServiceTokenInterceptor::issued)
+                .subscribeAsCompletionStage(), Clock.systemUTC());
+    }
+
+    private static ServiceToken.Issued issued(Tokens tokens) {
+        Long expiresAt = tokens.getAccessTokenExpiresAt();
+        return new ServiceToken.Issued(tokens.getAccessToken(),
+                expiresAt == null ? Instant.now().plus(UNSTATED_LIFE) : Instant.ofEpochSecond(expiresAt));
     }
 
     @Override
     public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
-        String token;
+        String bearer;
         try {
-            token = tokens.getTokens(oidcClient).await().atMost(TOKEN_TIMEOUT).getAccessToken();
-        } catch (RuntimeException e) {
-            // Never call out unauthenticated: fail this call the way the callee would.
-            return new RefusedCall<>(Status.UNAUTHENTICATED.withDescription("no service token: " + e.getMessage()));
+            bearer = token.value(TOKEN_TIMEOUT);
+        } catch (IllegalStateException e) {
+            // Never call out unauthenticated. Keycloak being away is transient: callers retry UNAVAILABLE.
+            return new RefusedCall<>(Status.UNAVAILABLE.withDescription(e.getMessage()));
         }
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
             @Override
             public void start(Listener<A> listener, Metadata headers) {
-                headers.put(AUTHORIZATION, "Bearer " + token);
+                headers.put(AUTHORIZATION, "Bearer " + bearer);
                 super.start(listener, headers);
             }
         };
