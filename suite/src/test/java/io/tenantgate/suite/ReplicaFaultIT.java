@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -55,31 +56,20 @@ class ReplicaFaultIT {
     @Test
     void killingOneReplicaOfEachServiceInTurnLosesAndDoublesNothing() throws Exception {
         FreshTokens tokens = new FreshTokens(new Tokens(suite));
-        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String tag = newTag();
         String listedName = "Faultline Quantum Systems " + tag;
         String listed = signUp(tokens, UUID.randomUUID().toString(), listedName).path("id");
-        registerCluster(tokens);
-
-        Load load = new Load(tokens, tag);
-        Thread traffic = new Thread(load, "fault-traffic");
-        traffic.start();
-        try {
+        Load load = underLoad(tokens, tag, running -> {
             for (Service service : Service.values()) {
-                load.awaitProgress(3);
+                running.awaitProgress(3);
                 suite.kill(new TenantgateSuite.Replica(service, 1));
                 if (service == Service.SCREENING) {
                     uploadInternalList(tokens, "f-1," + listedName + ",,entity,SG,,,,added while a replica was down");
                 }
-                load.awaitProgress(3);
+                running.awaitProgress(3);
                 suite.restart(new TenantgateSuite.Replica(service, 1));
             }
-            load.awaitProgress(3);
-        } finally {
-            load.stop = true;
-            traffic.join(Duration.ofSeconds(60).toMillis());
-        }
-        assertEquals(null, load.failure.get(), "a request failed for good");
-
+        });
         reconcile(load, listed);
     }
 
@@ -89,26 +79,15 @@ class ReplicaFaultIT {
      */
     @Test
     void postgresqlStoppedAndStartedAgainLosesAndDoublesNothing() throws Exception {
-        FreshTokens tokens = new FreshTokens(new Tokens(suite));
-        registerCluster(tokens);
-        Load load = new Load(tokens, UUID.randomUUID().toString().substring(0, 6).toUpperCase());
-        Thread traffic = new Thread(load, "database-fault-traffic");
-        traffic.start();
-        try {
-            load.awaitProgress(3);
-            int failedBefore = load.failedAttempts.get();
+        Load load = underLoad(new FreshTokens(new Tokens(suite)), newTag(), running -> {
+            int failedBefore = running.failedAttempts.get();
             suite.stopDatabase();
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> load.failedAttempts.get() > failedBefore);
+                await().atMost(Duration.ofSeconds(60)).until(() -> running.failedAttempts.get() > failedBefore);
             } finally {
                 suite.restartDatabase();
             }
-            load.awaitProgress(5);
-        } finally {
-            load.stop = true;
-            traffic.join(Duration.ofSeconds(60).toMillis());
-        }
-        assertEquals(null, load.failure.get(), "a request failed for good");
+        });
         reconcile(load, null);
     }
 
@@ -120,21 +99,14 @@ class ReplicaFaultIT {
      */
     @Test
     void keycloakStoppedAndStartedAgainLosesAndDoublesNothing() throws Exception {
-        FreshTokens tokens = new FreshTokens(new Tokens(suite));
-        registerCluster(tokens);
-        Load load = new Load(tokens, UUID.randomUUID().toString().substring(0, 6).toUpperCase());
-        Thread traffic = new Thread(load, "keycloak-fault-traffic");
-        traffic.start();
-        try {
-            load.awaitProgress(3);
+        Load load = underLoad(new FreshTokens(new Tokens(suite)), newTag(), running -> {
             suite.stopKeycloak();
             try {
-                int pendingBefore = load.pendingAnswers.get();
-                load.awaitProgress(10);
-                assertEquals(pendingBefore, load.pendingAnswers.get(), "a sign-up went unscreened while Keycloak was away");
+                int pendingBefore = running.pendingAnswers.get();
+                running.awaitProgress(10);
+                assertEquals(pendingBefore, running.pendingAnswers.get(), "a sign-up went unscreened while Keycloak was away");
 
-                Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-                        () -> new Tokens(suite).client("onboarding-demo"));
+                Exception refused = assertThrows(Exception.class, () -> new Tokens(suite).client("onboarding-demo"));
                 assertTrue(String.valueOf(refused.getMessage()).contains("Connection refused"), refused.toString());
                 given().auth().oauth2(ForgedToken.signedByStranger(suite.settings().keycloakUrl() + "/realms/tenantgate"))
                         .contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString()).body("{}")
@@ -145,14 +117,37 @@ class ReplicaFaultIT {
             }
             String fresh = new Tokens(suite).client("onboarding-demo");
             given().auth().oauth2(fresh).when().get(suite.settings().serviceUrl(Service.IDENTITY) + "/api/v1/customers/"
-                    + load.keys.values().iterator().next()).then().statusCode(200);
-            load.awaitProgress(3); // still on the tokens fetched before the outage
+                    + running.keys.values().iterator().next()).then().statusCode(200);
+            // the load goes on with the tokens it fetched before the outage (underLoad waits for it)
+        });
+        reconcile(load, null);
+    }
+
+    /** A fault while the load runs: the load is under way before it and makes progress after it, and nothing failed for good. */
+    private static Load underLoad(FreshTokens tokens, String tag, Fault fault) throws Exception {
+        registerCluster(tokens);
+        Load load = new Load(tokens, tag);
+        Thread traffic = new Thread(load, "fault-traffic");
+        traffic.start();
+        try {
+            load.awaitProgress(3);
+            fault.inject(load);
+            load.awaitProgress(3);
         } finally {
             load.stop = true;
             traffic.join(Duration.ofSeconds(60).toMillis());
         }
         assertEquals(null, load.failure.get(), "a request failed for good");
-        reconcile(load, null);
+        return load;
+    }
+
+    @FunctionalInterface
+    private interface Fault {
+        void inject(Load running) throws Exception;
+    }
+
+    private static String newTag() {
+        return UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
 
     /**
