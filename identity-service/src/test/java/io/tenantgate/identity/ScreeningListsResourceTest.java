@@ -37,6 +37,6 @@ class ScreeningListsResourceTest {
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://tenantgate.io/problems/screening-unavailable"))
-                .body("detail", containsString("UNAUTHENTICATED"));
+                .body("detail", containsString("no service token"));
     }
 }
