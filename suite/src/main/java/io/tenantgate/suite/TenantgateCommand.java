@@ -18,12 +18,14 @@ public final class TenantgateCommand {
                       until Ctrl-C, which stops everything it started
               demo    run the main CIP flows against the suite started by up (same options), printing what
                       happened; exits 1 when a flow did not end as expected
-              eval pairs FILE.csv [--threshold T]
+              eval pairs FILE.csv [--threshold T] [--part tune|report|all] [--show-errors]
                       score labelled name pairs (header with name1,name2,is_match) with the matching engine;
-                      the last line is: precision=P recall=R f1=F threshold=T pairs=N
-              eval screen FILE.csv [--threshold T] [--out RESULT.tsv]
+                      the last line is: precision=P recall=R f1=F threshold=T pairs=N. --part takes the
+                      tuning or the report half (fixed, stratified by case_group and label)
+              eval screen FILE.csv [--threshold T] [--out RESULT.tsv] [--part tune|report|all]
                       screen people (header with full_name; optional date_of_birth, nationality) against the
-                      bundled lists; the last line is: screened=N hits=H hit_rate=X threshold=T
+                      bundled lists; prints screened=N hits=H hit_rate=X threshold=T, then how many dates
+                      and nationalities could not be read (screened as absent) and rows that failed
               screen "NAME" [--country CC] [--dob YYYY-MM-DD] [--threshold T]
                       the top matches for one name, with their explanations
               help    show this text

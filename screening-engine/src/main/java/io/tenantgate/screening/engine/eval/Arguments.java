@@ -18,6 +18,10 @@ final class Arguments {
         return option("--threshold").map(Double::parseDouble).orElse(DEFAULT_THRESHOLD);
     }
 
+    boolean flag(String name) {
+        return java.util.Arrays.asList(args).contains(name);
+    }
+
     Optional<String> option(String name) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {

@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * Evaluation command line, run in-process against the bundled lists:
  * <pre>
- *   pairs FILE.csv [--threshold T]
- *   screen FILE.csv [--threshold T] [--out RESULT.tsv]
+ *   pairs FILE.csv [--threshold T] [--part tune|report|all] [--show-errors]
+ *   screen FILE.csv [--threshold T] [--out RESULT.tsv] [--part tune|report|all]
  *   name "NAME" [--country CC] [--dob YYYY-MM-DD] [--threshold T]
  *   cross-script FILE.csv [--threshold T]     (no header: query,expected,...; "#" comments)
  *   ofac-ranking FILE.csv                     (query_name,result_name,ofac_score)
@@ -41,7 +41,7 @@ public final class EvalMain {
         }
         Arguments arguments = new Arguments(args);
         switch (args[0]) {
-            case "pairs" -> pairs(Path.of(args[1]), arguments.threshold());
+            case "pairs" -> pairs(Path.of(args[1]), arguments);
             case "screen" -> screen(Path.of(args[1]), arguments);
             case "name" -> name(args[1], arguments);
             case "cross-script" -> crossScript(Path.of(args[1]), arguments.threshold());
@@ -50,8 +50,15 @@ public final class EvalMain {
         }
     }
 
-    private static void pairs(Path file, double threshold) {
-        PairEvaluation result = PairEvaluation.run(CsvTable.read(file, "name1", "name2", "is_match"), threshold);
+    private static void pairs(Path file, Arguments arguments) {
+        double threshold = arguments.threshold();
+        EvaluationSplit.Part part = part(arguments);
+        List<Map<String, String>> rows = EvaluationSplit.pairs(CsvTable.read(file, "name1", "name2", "is_match"), part);
+        PairEvaluation result = PairEvaluation.run(rows, threshold);
+        if (arguments.flag("--show-errors")) {
+            PairEvaluation.errors(rows, threshold).forEach(System.out::println);
+        }
+        System.out.println("part=" + part.name().toLowerCase(Locale.ROOT));
         System.out.printf(Locale.ROOT, "tp=%d fp=%d tn=%d fn=%d%n", result.truePositives(), result.falsePositives(),
                 result.trueNegatives(), result.falseNegatives());
         System.out.printf(Locale.ROOT, "precision=%.4f recall=%.4f f1=%.4f threshold=%.4f pairs=%d%n",
@@ -60,12 +67,18 @@ public final class EvalMain {
 
     private static void screen(Path file, Arguments arguments) {
         double threshold = arguments.threshold();
-        List<Map<String, String>> rows = CsvTable.read(file, "full_name");
-        List<String> lines = ScreenEvaluation.run(engine(), rows, threshold);
-        long hits = lines.stream().filter(line -> line.contains("\thit\t")).count();
-        arguments.option("--out").ifPresent(out -> write(Path.of(out), lines));
-        System.out.printf(Locale.ROOT, "screened=%d hits=%d hit_rate=%.4f threshold=%.4f%n", rows.size(), hits,
-                rows.isEmpty() ? 0.0 : (double) hits / rows.size(), threshold);
+        List<Map<String, String>> rows = EvaluationSplit.people(CsvTable.read(file, "full_name"), part(arguments));
+        ScreenEvaluation.Result result = ScreenEvaluation.run(engine(), rows, threshold);
+        arguments.option("--out").ifPresent(out -> write(Path.of(out), result.lines()));
+        result.errors().forEach(System.err::println);
+        System.out.printf(Locale.ROOT, "screened=%d hits=%d hit_rate=%.4f threshold=%.4f%n", rows.size(), result.hits(),
+                rows.isEmpty() ? 0.0 : (double) result.hits() / rows.size(), threshold);
+        System.out.printf(Locale.ROOT, "unreadable_dates=%d unreadable_nationalities=%d errors=%d%n",
+                result.unreadableDates(), result.unreadableNationalities(), result.errors().size());
+    }
+
+    private static EvaluationSplit.Part part(Arguments arguments) {
+        return arguments.option("--part").map(EvaluationSplit.Part::of).orElse(EvaluationSplit.Part.ALL);
     }
 
     private static void name(String name, Arguments arguments) {
@@ -127,8 +140,8 @@ public final class EvalMain {
     }
 
     private static void usage() {
-        System.err.println("usage: EvalMain pairs FILE.csv [--threshold T]\n"
-                + "       EvalMain screen FILE.csv [--threshold T] [--out RESULT.tsv]\n"
+        System.err.println("usage: EvalMain pairs FILE.csv [--threshold T] [--part tune|report|all] [--show-errors]\n"
+                + "       EvalMain screen FILE.csv [--threshold T] [--out RESULT.tsv] [--part tune|report|all]\n"
                 + "       EvalMain name \"NAME\" [--country CC] [--dob YYYY-MM-DD] [--threshold T]\n"
                 + "       EvalMain cross-script FILE.csv [--threshold T]\n"
                 + "       EvalMain ofac-ranking FILE.csv");

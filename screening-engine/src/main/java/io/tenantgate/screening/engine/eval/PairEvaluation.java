@@ -14,8 +14,8 @@ public record PairEvaluation(int truePositives, int falsePositives, int trueNega
         int tn = 0;
         int fn = 0;
         for (Map<String, String> row : rows) {
-            boolean predicted = NameComparison.score(row.get("name1"), row.get("name2"), row.get("schema")) >= threshold;
-            boolean actual = Boolean.parseBoolean(row.get("is_match").strip()) || row.get("is_match").strip().equals("1");
+            boolean predicted = score(row) >= threshold;
+            boolean actual = isMatch(row);
             if (predicted && actual) {
                 tp++;
             } else if (predicted) {
@@ -27,6 +27,28 @@ public record PairEvaluation(int truePositives, int falsePositives, int trueNega
             }
         }
         return new PairEvaluation(tp, fp, tn, fn, threshold);
+    }
+
+    /** The pairs judged wrongly, one line each: {@code fp|fn<TAB>score<TAB>group<TAB>name1<TAB>name2}. */
+    public static List<String> errors(List<Map<String, String>> rows, double threshold) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Map<String, String> row : rows) {
+            double score = score(row);
+            if ((score >= threshold) != isMatch(row)) {
+                lines.add(String.format(java.util.Locale.ROOT, "%s\t%.4f\t%s\t%s\t%s", isMatch(row) ? "fn" : "fp", score,
+                        row.getOrDefault("case_group", ""), row.get("name1"), row.get("name2")));
+            }
+        }
+        return lines;
+    }
+
+    private static double score(Map<String, String> row) {
+        return NameComparison.score(row.get("name1"), row.get("name2"), row.get("schema"));
+    }
+
+    private static boolean isMatch(Map<String, String> row) {
+        String label = row.get("is_match").strip();
+        return Boolean.parseBoolean(label) || label.equals("1");
     }
 
     public int pairs() {

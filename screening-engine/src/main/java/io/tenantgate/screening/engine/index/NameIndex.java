@@ -6,6 +6,7 @@ import io.tenantgate.screening.engine.match.NameScorer;
 import io.tenantgate.screening.engine.match.PairSimilarity;
 import io.tenantgate.screening.engine.match.TokenSimilarity;
 import io.tenantgate.screening.engine.match.Unit;
+import io.tenantgate.screening.engine.normalize.GivenNames;
 import io.tenantgate.screening.engine.normalize.NameScript;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -406,6 +407,11 @@ final class NameIndex {
         lookUpPhonetic(unit, work, word);
         if (unit.joined()) {
             return;
+        }
+        if (unit.strong()) {
+            for (String related : GivenNames.nicknameRelated(unit.text())) {
+                visitAll(singlesByText.getOrDefault(related, NONE), work, word);
+            }
         }
         char first = unit.text().charAt(0);
         // a listed initial (or a listed single digit, which compares the same way)

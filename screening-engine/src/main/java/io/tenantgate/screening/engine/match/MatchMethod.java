@@ -7,6 +7,8 @@ public enum MatchMethod {
     EDIT,
     /** Same consonant skeleton ({@link io.tenantgate.screening.engine.normalize.PhoneticKey}). */
     PHONETIC,
+    /** A given name and its nickname or short form ({@link io.tenantgate.screening.engine.normalize.GivenNames}). */
+    NICKNAME,
     /** A single letter agreeing with the first letter of a word. */
     INITIAL
 }

@@ -1,11 +1,13 @@
 package io.tenantgate.screening.engine.match;
 
+import io.tenantgate.screening.engine.normalize.GivenNames;
 import io.tenantgate.screening.engine.normalize.NameScript;
 
 /**
  * Similarity of two name tokens, 0 when they are not plausibly the same word. Non-zero only for equal
- * words, an initial and its word, and, between strong words, the allowed edit distance or equal phonetic
- * keys. The candidate index relies on exactly these relations to find every pair this scores above zero.
+ * words, an initial and its word, and, between strong words, the allowed edit distance, equal phonetic
+ * keys or a given name and its nickname. The candidate index relies on exactly these relations to find
+ * every pair this scores above zero.
  */
 public final class TokenSimilarity {
 
@@ -30,6 +32,11 @@ public final class TokenSimilarity {
      * always different names: the start of a name is what spelling and transliteration vary least.
      */
     static final double DIFFERENT_FIRST_SOUND_SCORE = 0.75;
+    /**
+     * A given name and one of its nicknames or short forms (WILLIAM, BILL; SAMUEL, SAM): often the same person,
+     * but weaker than a spelling variant, as a short form stands for several names (SAM: SAMUEL, SAMANTHA).
+     */
+    static final double NICKNAME_SCORE = 0.8;
     /** Words that differ only in doubled letters (HASSAN, HASAN; UUN, UN): a spelling habit or a typo. */
     static final double DOUBLED_LETTER_SCORE = 0.95;
     /** Below this Jaro-Winkler, Latin words with one skeleton are different names (BARROS, PREZAS). */
@@ -59,6 +66,16 @@ public final class TokenSimilarity {
                 || a.script() == NameScript.LOGOGRAPHIC || b.script() == NameScript.LOGOGRAPHIC) {
             return 0.0; // legal forms, stopwords, numbers and romanised characters must be spelled alike
         }
+        double spelling = strongWordScore(a, b, la, lb);
+        return isNickname(a, b) ? Math.max(spelling, NICKNAME_SCORE) : spelling;
+    }
+
+    private static boolean isNickname(Unit a, Unit b) {
+        return !a.joined() && !b.joined() && GivenNames.areNicknameRelated(a.text(), b.text());
+    }
+
+    /** Two different strong words: by spelling and sound. */
+    private static double strongWordScore(Unit a, Unit b, int la, int lb) {
         boolean joined = a.joined() || b.joined();
         if (!joined && a.letters() == b.letters() && a.squeezed().equals(b.squeezed())) {
             return Math.max(DOUBLED_LETTER_SCORE, JaroWinkler.similarity(a.text(), b.text())); // JOONG, JONG; UUN, UN
@@ -145,6 +162,9 @@ public final class TokenSimilarity {
         }
         if (a.length() == 1 || b.length() == 1) {
             return MatchMethod.INITIAL;
+        }
+        if (score == NICKNAME_SCORE && isNickname(a, b)) {
+            return MatchMethod.NICKNAME;
         }
         boolean joined = a.joined() || b.joined();
         double phonetic = phoneticScore(skeleton(a, b, joined), JaroWinkler.similarity(a.text(), b.text()), joined);

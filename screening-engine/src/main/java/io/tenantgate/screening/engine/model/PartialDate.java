@@ -14,7 +14,7 @@ public record PartialDate(int year, int month, int day) {
     private static final Pattern OFAC = Pattern.compile("(?:circa\\s+)?(?:(\\d{1,2})\\s+)?(?:([A-Za-z]{3})[a-z]*\\s+)?(\\d{4})");
 
     public PartialDate {
-        if (year < 1000 || year > 2999 || month < 0 || month > 12 || day < 0 || day > 31) {
+        if (!possible(year, month, day)) {
             throw new IllegalArgumentException("invalid date " + year + "-" + month + "-" + day);
         }
     }
@@ -23,7 +23,10 @@ public record PartialDate(int year, int month, int day) {
         return day > 0;
     }
 
-    /** Parses ISO ({@code 1962-08-06}, {@code 1962}) or OFAC ({@code 06 Aug 1962}) forms. */
+    /**
+     * Parses ISO ({@code 1962-08-06}, {@code 1962}) or OFAC ({@code 06 Aug 1962}) forms; empty for anything else,
+     * including a date of that shape that cannot be ({@code 0000}, {@code 1962-13-45}).
+     */
     public static Optional<PartialDate> parse(String text) {
         if (text == null) {
             return Optional.empty();
@@ -31,15 +34,23 @@ public record PartialDate(int year, int month, int day) {
         String trimmed = text.trim();
         Matcher iso = ISO.matcher(trimmed);
         if (iso.matches()) {
-            return Optional.of(new PartialDate(Integer.parseInt(iso.group(1)), intOrZero(iso.group(2)), intOrZero(iso.group(3))));
+            return of(Integer.parseInt(iso.group(1)), intOrZero(iso.group(2)), intOrZero(iso.group(3)));
         }
         Matcher ofac = OFAC.matcher(trimmed);
         if (ofac.matches()) {
             int month = ofac.group(2) == null ? 0 : monthOf(ofac.group(2));
             int day = month == 0 ? 0 : intOrZero(ofac.group(1));
-            return Optional.of(new PartialDate(Integer.parseInt(ofac.group(3)), month, day));
+            return of(Integer.parseInt(ofac.group(3)), month, day);
         }
         return Optional.empty();
+    }
+
+    private static Optional<PartialDate> of(int year, int month, int day) {
+        return possible(year, month, day) ? Optional.of(new PartialDate(year, month, day)) : Optional.empty();
+    }
+
+    private static boolean possible(int year, int month, int day) {
+        return year >= 1000 && year <= 2999 && month >= 0 && month <= 12 && day >= 0 && day <= 31;
     }
 
     private static int monthOf(String abbreviation) {

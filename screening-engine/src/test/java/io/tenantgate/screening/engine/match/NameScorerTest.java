@@ -35,6 +35,15 @@ class NameScorerTest {
         assertThat(score("Jennifer L. McClellan", "Jennifer Liang")).isLessThan(THRESHOLD);
     }
 
+    /** A nickname stands for its given name, more weakly than the name itself; two nicknames of one name do not. */
+    @Test
+    void nicknamesStandForTheirGivenName() {
+        assertThat(score("Bill Clinton", "William Clinton")).isGreaterThan(THRESHOLD);
+        assertThat(score("Ted Doe", "Theodore Doe")).isGreaterThan(THRESHOLD).isLessThan(score("Theodor Doe", "Theodore Doe"));
+        assertThat(score("Erin Doe", "Ron Doe")).isLessThan(THRESHOLD); // both short for AARON
+        assertThat(score("Bill Clinton", "Robert Clinton")).isGreaterThan(THRESHOLD); // the table has BILL for ROBERT too
+    }
+
     @Test
     void typosAndTransliterationVariants() {
         assertThat(score("Alexandr Lukashnko", "Alexander Lukashenko")).isGreaterThan(THRESHOLD);
