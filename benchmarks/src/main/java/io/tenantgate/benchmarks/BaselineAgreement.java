@@ -85,7 +85,7 @@ public final class BaselineAgreement {
                 Path.of(options.text("--negatives", QueryPool.NEGATIVES)), QueryPool.DEFAULT_SIZE);
         List<QueryPool.Labelled> queries = pool.subList(0, Math.min(pool.size(), options.positive("--queries", pool.size())));
         BaselineAgreement agreement = new BaselineAgreement(ScreeningEngine.build(entries, EngineSettings.defaults()),
-                NaiveScreener.overBundledFiles(entries), threshold, baselineThreshold);
+                NaiveScreener.overBundledFiles(), threshold, baselineThreshold);
         System.out.printf("Screening %d queries (names only): naive baseline over %d names at %s, "
                 + "engine indexed and brute force over %d names at %s%n", queries.size(),
                 agreement.naive.nameCount(), baselineThreshold, agreement.engine.nameCount(), threshold);

@@ -1,12 +1,12 @@
 package io.tenantgate.benchmarks;
 
 import io.tenantgate.screening.engine.model.Entry;
+import io.tenantgate.screening.engine.parse.EntryMerger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
@@ -30,15 +30,16 @@ public final class NaiveScreener {
         this.entryKeyOfName = entryKeyOfName;
     }
 
-    /** Over every name of both bundled files; {@code mergedEntries} are those the engine screens. */
-    public static NaiveScreener overBundledFiles(List<Entry> mergedEntries) {
-        Function<Entry, String> keyOf = UnmergedLists.mergedKeys(mergedEntries);
+    /** Over every name of both bundled files, each reported under the key of the entry the engine screens it in. */
+    public static NaiveScreener overBundledFiles() {
+        List<Entry> rows = UnmergedLists.load();
+        Map<String, String> keyOfRow = EntryMerger.mergeTracked(rows).keyOfRow();
         List<String> names = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        for (Entry row : UnmergedLists.load()) {
+        for (Entry row : rows) {
             for (String name : row.allNames()) {
                 names.add(normalize(name));
-                keys.add(keyOf.apply(row));
+                keys.add(keyOfRow.get(row.key()));
             }
         }
         String[][] tokens = names.stream().map(NaiveScreener::tokens).toArray(String[][]::new);

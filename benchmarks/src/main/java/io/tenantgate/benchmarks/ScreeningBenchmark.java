@@ -60,7 +60,7 @@ public class ScreeningBenchmark {
         entries = BundledLists.load();
         engine = ScreeningEngine.build(entries, settings);
         engine.warmUp().join();
-        naive = NaiveScreener.overBundledFiles(entries);
+        naive = NaiveScreener.overBundledFiles();
         queries = QueryPool.build(entries, Path.of(negatives), poolSize).toArray(PartyQuery[]::new);
         System.out.printf("%n%d entries, %d names in the engine, %d names for the naive screener, %d queries%n",
                 engine.entryCount(), engine.nameCount(), naive.nameCount(), queries.length);

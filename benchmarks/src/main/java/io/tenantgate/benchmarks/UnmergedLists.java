@@ -2,11 +2,7 @@ package io.tenantgate.benchmarks;
 
 import io.tenantgate.screening.engine.model.Entry;
 import io.tenantgate.screening.engine.parse.BundledLists;
-import io.tenantgate.screening.engine.parse.EntryMerger;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The rows of the two bundled list files as parsed, before {@link BundledLists} merges an entity found in
@@ -21,12 +17,5 @@ final class UnmergedLists {
 
     static List<Entry> load() {
         return BundledLists.loadUnmerged();
-    }
-
-    /** The key of the merged entry each parsed row became part of. */
-    static Function<Entry, String> mergedKeys(List<Entry> merged) {
-        Map<String, String> keyByIdentity = merged.stream()
-                .collect(Collectors.toMap(EntryMerger::partyIdentity, Entry::key));
-        return row -> keyByIdentity.get(EntryMerger.partyIdentity(row));
     }
 }

@@ -108,11 +108,12 @@ public class ActiveIndex {
         }
         long started = System.nanoTime();
         List<ListVersion> versions = lists.activeVersions();
-        List<Entry> entries = EntryMerger.merge(changes.activeEntries());
+        EntryMerger.Merged merged = EntryMerger.mergeTracked(changes.activeEntries());
+        List<Entry> entries = merged.entries();
         ScreeningEngine engine = ScreeningEngine.build(entries,
                 new EngineSettings(config.defaultThreshold(), config.jurisdictionsOfConcern()));
         current.set(new Snapshot(engine, entries.stream().collect(Collectors.toUnmodifiableMap(Entry::key, e -> e)),
-                versions, changeId, Instant.now()));
+                merged.keyOfRow(), versions, changeId, Instant.now()));
         LOG.infof("Screening index switched to change %d: %d entries, %d names, built in %d ms", changeId,
                 engine.entryCount(), engine.nameCount(), (System.nanoTime() - started) / 1_000_000);
         if (previous != null) {
@@ -121,8 +122,11 @@ public class ActiveIndex {
         watchers.forEach(Runnable::run);
     }
 
-    /** An immutable index, its entries by key, and the versions it was built from. */
-    public record Snapshot(ScreeningEngine engine, Map<String, Entry> entries, List<ListVersion> versions,
-                           long changeId, Instant loadedAt) {
+    /**
+     * An immutable index, its entries by key, the key of the entry each stored row became part of (an OFAC row
+     * under its SDN row, a Denied Persons row under the same party's ITAR row), and the versions it was built from.
+     */
+    public record Snapshot(ScreeningEngine engine, Map<String, Entry> entries, Map<String, String> keyOfRow,
+                           List<ListVersion> versions, long changeId, Instant loadedAt) {
     }
 }

@@ -4,12 +4,9 @@ import io.tenantgate.screening.config.ScreeningConfig;
 import io.tenantgate.screening.engine.index.EngineSettings;
 import io.tenantgate.screening.engine.index.ScreeningEngine;
 import io.tenantgate.screening.engine.model.Entry;
-import io.tenantgate.screening.engine.parse.EntryMerger;
 import io.tenantgate.screening.lists.ListChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +65,7 @@ public class ChangeIndexes {
                 .orElseThrow(() -> new NoSuchElementException("no list change " + changeId));
         Set<String> keys = new LinkedHashSet<>(change.added());
         keys.addAll(change.changed());
-        List<Entry> delta = deltaEntries(snapshot, changeId, keys);
+        List<Entry> delta = deltaEntries(snapshot, keys);
         ChangeIndex fresh = new ChangeIndex(changeId, delta.size(), delta.isEmpty() ? null
                 : ScreeningEngine.build(delta, new EngineSettings(config.defaultThreshold(), config.jurisdictionsOfConcern())));
         synchronized (built) {
@@ -77,26 +74,13 @@ public class ChangeIndexes {
         return fresh;
     }
 
-    private List<Entry> deltaEntries(ActiveIndex.Snapshot snapshot, long changeId, Set<String> keys) {
+    /** The active entries a change added or changed: each row's own entry, or the entry it was merged into. */
+    private static List<Entry> deltaEntries(ActiveIndex.Snapshot snapshot, Set<String> keys) {
         Map<String, Entry> found = new LinkedHashMap<>();
-        List<String> notByKey = new ArrayList<>();
         for (String key : keys) {
-            Entry entry = snapshot.entries().get(key);
-            if (entry != null) {
+            Entry entry = snapshot.entries().get(snapshot.keyOfRow().getOrDefault(key, key));
+            if (entry != null) { // null: removed since
                 found.put(entry.key(), entry);
-            } else {
-                notByKey.add(key);
-            }
-        }
-        if (!notByKey.isEmpty()) {
-            // merged into an entry under another key (an OFAC row under its SDN row), or removed since
-            Map<String, Entry> byIdentity = new HashMap<>();
-            snapshot.entries().values().forEach(entry -> byIdentity.put(EntryMerger.partyIdentity(entry), entry));
-            for (Entry raw : changes.entriesOfChange(changeId, notByKey)) {
-                Entry merged = byIdentity.get(EntryMerger.partyIdentity(raw));
-                if (merged != null) {
-                    found.put(merged.key(), merged);
-                }
             }
         }
         return List.copyOf(found.values());

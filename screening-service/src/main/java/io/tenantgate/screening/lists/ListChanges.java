@@ -73,26 +73,6 @@ public class ListChanges {
         return select("c.id = ?", changeId, 1).stream().findFirst();
     }
 
-    /** Entries of the version a change imported, as stored, for the given keys (those it has). */
-    public List<Entry> entriesOfChange(long changeId, java.util.Collection<String> keys) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement("""
-                     select e.body::text from list_change ch join list_entry e on e.version_id = ch.version_id
-                     where ch.id = ? and e.entry_key = any(?)""")) {
-            select.setLong(1, changeId);
-            select.setArray(2, c.createArrayOf("text", keys.toArray()));
-            List<Entry> entries = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    entries.add(EntryCodec.fromJson(row.getString(1)));
-                }
-            }
-            return entries;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read list entries: " + e.getMessage(), e);
-        }
-    }
-
     /** Every entry of every feed's active version, as stored. */
     public List<Entry> activeEntries() {
         try (Connection c = dataSource.getConnection();

@@ -42,6 +42,30 @@ class BundledListsTest {
         assertThat(byKey).doesNotContainKeys("SSI:18725", "CAP:18725");
     }
 
+    /** Denied Persons and ITAR Debarred list one person under one name: one entry naming both lists. */
+    @Test
+    void aPartyOnSeveralCommerceAndStateListsIsOneEntry() {
+        List<Entry> dobek = entries.stream().filter(entry -> entry.name().equalsIgnoreCase("Ronald Alexander Dobek")).toList();
+        assertThat(dobek).singleElement().satisfies(entry -> {
+            assertThat(entry.sources()).containsExactlyInAnyOrder(ListSource.DPL, ListSource.DTC);
+            assertThat(entry.key()).startsWith("DPL:");
+        });
+        EntryMerger.Merged merged = EntryMerger.mergeTracked(BundledLists.loadUnmerged());
+        assertThat(merged.keyOfRow()).containsEntry("DTC:5fdcae04f82e8db8e9e6450e0ab6548715966906", dobek.get(0).key());
+        assertThat(merged.entries()).hasSameSizeAs(entries);
+    }
+
+    @Test
+    void rowsOfOneNameWhoseFactsDisagreeStayApart() {
+        Entry denied = Entry.builder(ListSource.DPL, "1").name("JOHN SMITH").nationality("US").build();
+        Entry debarred = Entry.builder(ListSource.DTC, "2").name("Smith, John").nationality("GB").build();
+        Entry unverified = Entry.builder(ListSource.UVL, "3").name("John  Smith").build();
+        Entry internal = Entry.builder(ListSource.INTERNAL, "4").name("John Smith").build();
+        List<Entry> merged = EntryMerger.merge(List.of(denied, debarred, unverified, internal));
+        assertThat(merged).extracting(Entry::key).containsExactly("DPL:1", "DTC:2", "INTERNAL:4");
+        assertThat(merged.get(0).sources()).containsExactlyInAnyOrder(ListSource.DPL, ListSource.UVL);
+    }
+
     @Test
     void readsFactsFromSdnRemarks() {
         Entry yan = byKey.get("SDN:25308");
