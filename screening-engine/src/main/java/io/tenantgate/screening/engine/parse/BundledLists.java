@@ -32,10 +32,18 @@ public final class BundledLists {
 
     /** The rows of both files as parsed, before merging (what a screener without entity resolution sees). */
     public static List<Entry> loadUnmerged() {
-        List<Entry> all = new ArrayList<>(read(CSL, StandardCharsets.UTF_8, reader -> CslCsvParser.parse(CSL, reader)));
-        // OFAC's legacy files are Windows-1252, which covers their few non-ASCII bytes.
-        all.addAll(read(SDN, Charset.forName("windows-1252"), reader -> SdnParser.parse(reader, null, null, null)));
+        List<Entry> all = new ArrayList<>(cslRows());
+        all.addAll(sdnRows());
         return all;
+    }
+
+    static List<Entry> cslRows() {
+        return read(CSL, StandardCharsets.UTF_8, reader -> CslCsvParser.parse(CSL, reader));
+    }
+
+    static List<Entry> sdnRows() {
+        // OFAC's legacy files are Windows-1252, which covers their few non-ASCII bytes.
+        return read(SDN, Charset.forName("windows-1252"), reader -> SdnParser.parse(reader, null, null, null));
     }
 
     private static List<Entry> read(String resource, Charset charset, Function<Reader, List<Entry>> parser) {

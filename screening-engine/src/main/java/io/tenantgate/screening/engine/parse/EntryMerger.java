@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +25,12 @@ import java.util.stream.Collectors;
  * <li>OFAC rows (CSL SDN, SSI, ... and the SDN file) share one entity-number namespace, so rows with the same
  * number become one entry. The key of the merged entry is that of its SDN row when there is one.</li>
  * <li>The Commerce and State rows of the CSL (Entity List, Denied Persons, Unverified, Military End User,
- * Nonproliferation, ITAR Debarred) carry no shared number; a party on several of them is listed under the same
- * name. Rows of different such lists with the same name (its words in any order, case and accents aside) are
- * one party when nothing they say disagrees: the same kind of party, and, where both give them, a common year of
- * birth and a common country. The merged entry keeps the key of the row met first.</li>
+ * Nonproliferation, ITAR Debarred) carry no shared number; a party on several lists is listed under the same
+ * name. Such a row joins a party of another list (an OFAC party first) with the same name (its words in any
+ * order, case and accents aside) when nothing they say disagrees: the same kind of party, and, where both give
+ * them, a common year of birth and a common country. The party keeps its key.</li>
  * </ul>
- * All rows of the second kind come in one file (the CSL), so merging an import's rows and merging the active
- * lists again give the same entries.
+ * {@link Merged#keyOfRow()} says where each row went, so a caller holding a row's key finds its party.
  */
 public final class EntryMerger {
 
@@ -57,30 +57,46 @@ public final class EntryMerger {
                     Entry merged = byNumber.merge(partyIdentity(entry), entry, Entry::mergedWith);
                     keyOfRow.put(entry.key(), merged.key());
                 });
-        List<Entry> parties = new ArrayList<>();
-        Map<String, List<Integer>> agencyPartiesByName = new LinkedHashMap<>();
-        for (Entry entry : byNumber.values()) {
-            if (!isAgencyRow(entry)) {
-                parties.add(entry);
-                continue;
-            }
-            List<Integer> sameName = agencyPartiesByName.computeIfAbsent(foldedName(entry.name()), name -> new ArrayList<>());
-            Integer same = sameName.stream().filter(index -> sameParty(parties.get(index), entry)).findFirst().orElse(null);
-            if (same == null) {
-                sameName.add(parties.size());
-                parties.add(entry);
-            } else {
-                Entry merged = parties.get(same).mergedWith(entry);
-                parties.set(same, merged);
-                keyOfRow.put(entry.key(), merged.key()); // an agency row is never merged by number before
+        List<Entry> parties = new ArrayList<>(byNumber.values());
+        Map<String, List<Integer>> partiesByName = new HashMap<>();
+        // parties of other lists first, so an agency row joins the OFAC party of its name wherever that stands
+        for (int i = 0; i < parties.size(); i++) {
+            if (!isAgencyRow(parties.get(i)) && !parties.get(i).sources().contains(ListSource.INTERNAL)) {
+                partiesByName.computeIfAbsent(foldedName(parties.get(i).name()), name -> new ArrayList<>()).add(i);
             }
         }
-        return new Merged(List.copyOf(parties), Collections.unmodifiableMap(keyOfRow));
+        boolean[] joined = new boolean[parties.size()];
+        for (int i = 0; i < parties.size(); i++) {
+            Entry row = parties.get(i);
+            if (!isAgencyRow(row)) {
+                continue;
+            }
+            List<Integer> sameName = partiesByName.computeIfAbsent(foldedName(row.name()), name -> new ArrayList<>());
+            Integer same = sameName.stream().filter(index -> sameParty(parties.get(index), row)).findFirst().orElse(null);
+            if (same == null) {
+                sameName.add(i);
+            } else {
+                Entry merged = parties.get(same).mergedWith(row);
+                parties.set(same, merged);
+                joined[i] = true;
+                keyOfRow.put(row.key(), merged.key()); // an agency row is never merged by number before
+            }
+        }
+        List<Entry> result = new ArrayList<>(parties.size());
+        for (int i = 0; i < parties.size(); i++) {
+            if (!joined[i]) {
+                result.add(parties.get(i));
+            }
+        }
+        return new Merged(List.copyOf(result), Collections.unmodifiableMap(keyOfRow));
     }
 
-    /** Rows with the same identity describe one party: OFAC rows by entity number, others by key. */
+    /**
+     * Rows with the same identity describe one party: OFAC rows by entity number (also once an agency row has
+     * joined them), others by key.
+     */
     public static String partyIdentity(Entry entry) {
-        boolean ofac = entry.sources().stream().allMatch(ListSource::isOfac) && entry.entityNumber() != null;
+        boolean ofac = entry.sources().stream().anyMatch(ListSource::isOfac) && entry.entityNumber() != null;
         return ofac ? "OFAC:" + entry.entityNumber() : entry.key();
     }
 

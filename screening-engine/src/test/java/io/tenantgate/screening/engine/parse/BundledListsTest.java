@@ -55,6 +55,28 @@ class BundledListsTest {
         assertThat(merged.entries()).hasSameSizeAs(entries);
     }
 
+    /** Another list's party of the same name: an Entity List row joins the SDN entry, which keeps its key. */
+    @Test
+    void anEntityListRowJoinsTheOfacPartyOfItsName() {
+        Entry concord = byKey.get("SDN:22527");
+        assertThat(concord.sources()).contains(ListSource.SDN, ListSource.EL);
+        assertThat(byKey).doesNotContainKey("EL:c3ebf1ac225c48f62621cfa05b2f76e2aec6774e");
+    }
+
+    /**
+     * screening-service merges each imported file (the CSL, the SDN file) and then the active lists together
+     * again; that must give the very parties the bundled lists give when merged at once.
+     */
+    @Test
+    void mergingEachFileThenAllOfThemGivesTheSameParties() {
+        List<Entry> perFile = new java.util.ArrayList<>(EntryMerger.merge(BundledLists.cslRows()));
+        perFile.addAll(EntryMerger.merge(BundledLists.sdnRows()));
+        Map<String, java.util.Set<ListSource>> twice = EntryMerger.merge(perFile).stream()
+                .collect(Collectors.toMap(Entry::key, Entry::sources));
+        Map<String, java.util.Set<ListSource>> once = entries.stream().collect(Collectors.toMap(Entry::key, Entry::sources));
+        assertThat(twice).isEqualTo(once);
+    }
+
     @Test
     void rowsOfOneNameWhoseFactsDisagreeStayApart() {
         Entry denied = Entry.builder(ListSource.DPL, "1").name("JOHN SMITH").nationality("US").build();
