@@ -113,33 +113,40 @@ class ReportingIT {
     /** Events emitted while reporting-service restarts reach it once each: none lost, none doubled. */
     @Test
     void aReportingRestartWhileIdentityEmitsEventsLosesAndDoublesNothing() throws Exception {
-        List<String> opened = new ArrayList<>();
+        List<String> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean enough = new java.util.concurrent.atomic.AtomicBoolean();
         CompletableFuture<Void> emitting = CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < 12; i++) {
-                opened.add(openApproved("Restart Subject " + i, "NL", "acct-restart-" + UUID.randomUUID()));
-                pause(Duration.ofMillis(400));
+            while (!enough.get()) {
+                opened.add(openApproved("Restart Subject " + opened.size(), "NL", "acct-restart-" + UUID.randomUUID()));
             }
         });
-        pause(Duration.ofSeconds(1));
-        suite.stop(Service.REPORTING);
         try {
-            pause(Duration.ofSeconds(2));
+            awaitOpened(opened, 2);
+            suite.stop(Service.REPORTING);
+            try {
+                awaitOpened(opened, opened.size() + 3); // emitted while reporting-service is down
+            } finally {
+                suite.restart(Service.REPORTING);
+            }
+            awaitOpened(opened, opened.size() + 3);
         } finally {
-            suite.restart(Service.REPORTING);
+            enough.set(true);
         }
         emitting.get();
+        // once identity-service has sent every event, a doubled delivery would already be in reporting-service
+        SuiteDatabases databases = new SuiteDatabases(suite.settings());
+        org.awaitility.Awaitility.await("every outbox event sent").atMost(Duration.ofSeconds(60)).until(() ->
+                databases.count(Service.IDENTITY, "select count(*) from outbox_event where sent_at is null") == 0);
         String operator = tokens.user("operator");
-        for (String customerId : opened) {
-            await("the event of " + customerId, () -> given().auth().oauth2(operator).queryParam("customerId", customerId)
-                            .when().get(url(Service.REPORTING, "/api/v1/events")).then().statusCode(200).extract().jsonPath(),
-                    events -> events.getList("items").size() >= 2);
-        }
-        pause(Duration.ofSeconds(3)); // time for a doubled delivery to show
         for (String customerId : opened) {
             List<String> types = given().auth().oauth2(operator).queryParam("customerId", customerId)
                     .when().get(url(Service.REPORTING, "/api/v1/events")).then().extract().jsonPath().getList("items.type");
             assertEquals(List.of("ACCOUNT_OPENED", "DECISION"), types.stream().sorted().toList(), customerId);
         }
+    }
+
+    private static void awaitOpened(List<String> opened, int count) {
+        org.awaitility.Awaitility.await(count + " sign-ups").atMost(Duration.ofSeconds(60)).until(() -> opened.size() >= count);
     }
 
     private static String openApproved(String name, String country, String account) {
@@ -188,25 +195,8 @@ class ReportingIT {
     }
 
     private static JsonPath await(String what, Supplier<JsonPath> poll, java.util.function.Predicate<JsonPath> done) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        JsonPath last = poll.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited 60 s for " + what + "; last seen: " + last.prettify());
-            }
-            pause(Duration.ofMillis(500));
-            last = poll.get();
-        }
-        return last;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(poll::get, done::test);
     }
 
     private static String url(Service service, String path) {

@@ -4,14 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RescreeningIT {
 
     @Test
-    void aListUpdateReopensAnApprovedCustomerForReview(TenantgateSuite suite) throws InterruptedException {
+    void aListUpdateReopensAnApprovedCustomerForReview(TenantgateSuite suite) {
         Tokens tokens = new Tokens(suite);
         String name = "Quorvex Data Systems " + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String identity = suite.settings().serviceUrl(Service.IDENTITY);
@@ -40,14 +40,9 @@ class RescreeningIT {
                 .then().statusCode(201);
 
         String analyst = tokens.user("analyst");
-        Instant deadline = Instant.now().plusSeconds(30);
-        String decision = "APPROVED";
-        while (!decision.equals("REVIEW") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            decision = given().auth().oauth2(analyst).when().get(identity + "/api/v1/customers/" + id)
-                    .then().statusCode(200).extract().path("decision");
-        }
-        assertEquals("REVIEW", decision, "the case was not reopened within 30 s of the list update");
+        await("the case reopened within 30 s of the list update").atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth().oauth2(analyst).when().get(identity + "/api/v1/customers/" + id)
+                        .then().statusCode(200).extract().path("decision"), "REVIEW"::equals);
         List<String> reasons = given().auth().oauth2(analyst).when().get(identity + "/api/v1/customers/" + id)
                 .then().extract().jsonPath().getList("reasons");
         assertTrue(reasons.get(0).contains("INTERNAL:q-1"), reasons.toString());

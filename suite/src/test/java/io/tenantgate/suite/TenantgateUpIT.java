@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,19 +71,18 @@ class TenantgateUpIT {
         return new ProcessBuilder(line).redirectErrorStream(true);
     }
 
-    private static void awaitLine(Process up, Path output, String expected) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(START_LIMIT);
-        while (Instant.now().isBefore(deadline)) {
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            if (text.contains(expected)) {
-                return;
-            }
-            if (!up.isAlive()) {
-                fail("up exited with " + up.exitValue() + ":\n" + text);
-            }
-            Thread.sleep(500);
+    private static void awaitLine(Process up, Path output, String expected) throws IOException {
+        try {
+            org.awaitility.Awaitility.await().atMost(START_LIMIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                String text = Files.readString(output, StandardCharsets.UTF_8);
+                if (!text.contains(expected) && !up.isAlive()) {
+                    fail("up exited with " + up.exitValue() + ":\n" + text);
+                }
+                return text.contains(expected);
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            fail("up was not ready within " + START_LIMIT + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
         }
-        fail("up was not ready within " + START_LIMIT + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
     }
 
     private static boolean alive(long pid) {

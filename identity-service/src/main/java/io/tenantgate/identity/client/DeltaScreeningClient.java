@@ -3,11 +3,7 @@ package io.tenantgate.identity.client;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
 import io.tenantgate.identity.cases.CaseRequest;
-import io.tenantgate.proto.common.v1.Address;
-import io.tenantgate.proto.common.v1.PartialDate;
 import io.tenantgate.proto.screening.v1.ChangeSubject;
-import io.tenantgate.proto.screening.v1.Party;
-import io.tenantgate.proto.screening.v1.PartyKind;
 import io.tenantgate.proto.screening.v1.ScreenAgainstChangeRequest;
 import io.tenantgate.proto.screening.v1.ScreenAgainstChangeResponse;
 import io.tenantgate.proto.screening.v1.ScreeningService;
@@ -76,8 +72,8 @@ public class DeltaScreeningClient implements DeltaScreener {
         List<String> names = new ArrayList<>();
         names.add(customer.legalName());
         names.addAll(customer.otherNames());
-        built.addParties(party("customer", customer.kind(), names, customer.countries(), customer.date(),
-                customer.addresses()));
+        built.addParties(ScreenedParties.party("customer", customer.kind(), names, customer.countries(), customer.date(),
+                customer.addresses()).addAllIdentityNumbers(ScreenedParties.contactNumbers(customer)));
         addOwners(built, "customer", customer.owners());
         return built.build();
     }
@@ -86,26 +82,9 @@ public class DeltaScreeningClient implements DeltaScreener {
         for (int i = 0; i < owners.size(); i++) {
             CaseRequest.Owner owner = owners.get(i);
             String ownerReference = reference + "/owner" + i;
-            subject.addParties(party(ownerReference, owner.kind(), List.of(owner.name()), owner.countries(),
+            subject.addParties(ScreenedParties.party(ownerReference, owner.kind(), List.of(owner.name()), owner.countries(),
                     owner.date(), owner.addresses()));
             addOwners(subject, ownerReference, owner.owners());
         }
-    }
-
-    private static Party party(String reference, CaseRequest.Kind kind, List<String> names, List<String> countries,
-                               CaseRequest.Date date, List<CaseRequest.Address> addresses) {
-        Party.Builder party = Party.newBuilder().setReference(reference)
-                .setKind(kind == CaseRequest.Kind.PERSON ? PartyKind.PARTY_KIND_PERSON : PartyKind.PARTY_KIND_ORGANIZATION)
-                .addAllNames(names).addAllCountries(countries);
-        if (date != null) {
-            party.addDates(PartialDate.newBuilder().setYear(date.year()).setMonth(date.month()).setDay(date.day()));
-        }
-        for (CaseRequest.Address address : addresses) {
-            party.addAddresses(Address.newBuilder().addAllLines(address.lines()).setCountry(address.country())
-                    .setCity(address.city() == null ? "" : address.city())
-                    .setRegion(address.region() == null ? "" : address.region())
-                    .setPostalCode(address.postalCode() == null ? "" : address.postalCode()));
-        }
-        return party.build();
     }
 }

@@ -3,13 +3,10 @@ package io.tenantgate.identity.client;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.tenantgate.identity.cases.CaseRequest;
-import io.tenantgate.proto.common.v1.Address;
-import io.tenantgate.proto.common.v1.PartialDate;
 import io.tenantgate.proto.screening.v1.GetListStatusRequest;
 import io.tenantgate.proto.screening.v1.GetListStatusResponse;
 import io.tenantgate.proto.screening.v1.Ownership;
 import io.tenantgate.proto.screening.v1.Party;
-import io.tenantgate.proto.screening.v1.PartyKind;
 import io.tenantgate.proto.screening.v1.ScreenRequest;
 import io.tenantgate.proto.screening.v1.ScreenResponse;
 import io.tenantgate.proto.screening.v1.ScreeningServiceGrpc;
@@ -73,7 +70,8 @@ public class ScreeningClient {
     public ScreeningSummary screen(CaseRequest customer) {
         ScreenResponse response = waitingForReady().screen(ScreenRequest.newBuilder()
                 .setParty(party("customer", customer.kind(), customer.legalName(), customer.otherNames(),
-                        customer.countries(), customer.date(), customer.addresses(), customer.owners()))
+                        customer.countries(), customer.date(), customer.addresses(), customer.owners()).toBuilder()
+                        .addAllIdentityNumbers(ScreenedParties.contactNumbers(customer)))
                 .build());
         List<ScreenResponse> responses = new java.util.ArrayList<>(List.of(response));
         if (customer.reseller() != null) {
@@ -108,17 +106,9 @@ public class ScreeningClient {
     private static Party party(String reference, CaseRequest.Kind kind, String name, List<String> otherNames,
                                List<String> countries, CaseRequest.Date date, List<CaseRequest.Address> addresses,
                                List<CaseRequest.Owner> owners) {
-        Party.Builder party = Party.newBuilder().setReference(reference)
-                .setKind(kind == CaseRequest.Kind.PERSON ? PartyKind.PARTY_KIND_PERSON : PartyKind.PARTY_KIND_ORGANIZATION)
-                .addNames(name).addAllNames(otherNames).addAllCountries(countries);
-        if (date != null) {
-            party.addDates(PartialDate.newBuilder().setYear(date.year()).setMonth(date.month()).setDay(date.day()));
-        }
-        for (CaseRequest.Address address : addresses) {
-            party.addAddresses(Address.newBuilder().addAllLines(address.lines()).setCountry(address.country())
-                    .setCity(nullToEmpty(address.city())).setRegion(nullToEmpty(address.region()))
-                    .setPostalCode(nullToEmpty(address.postalCode())));
-        }
+        List<String> names = new java.util.ArrayList<>(List.of(name));
+        names.addAll(otherNames);
+        Party.Builder party = ScreenedParties.party(reference, kind, names, countries, date, addresses);
         for (int i = 0; i < owners.size(); i++) {
             CaseRequest.Owner owner = owners.get(i);
             party.addOwners(Ownership.newBuilder().setPercentage(owner.percentage()).setControl(owner.control())
@@ -126,10 +116,6 @@ public class ScreeningClient {
                             owner.date(), owner.addresses(), owner.owners())));
         }
         return party.build();
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     public record ActiveList(String source, long version, int entryCount, Instant importedAt) {

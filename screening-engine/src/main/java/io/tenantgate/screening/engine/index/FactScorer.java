@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Weighs the facts besides the name. Agreement adds a little (the name must carry the match), conflict
  * takes more: a different year of birth is strong evidence of a different person. An exact identity
- * document number is strong evidence of the same party.
+ * document number is strong evidence of the same party; a listed e-mail address, phone number, digital currency
+ * address or a long document number is conclusive on its own, whatever the name.
  */
 final class FactScorer {
 
@@ -22,6 +23,10 @@ final class FactScorer {
     static final double SAME_COUNTRY = 0.02;
     static final double DIFFERENT_NATIONALITY = -0.05;
     static final double SAME_ID_NUMBER = 0.3;
+    /** Enough to make a match of any name: the party uses what the list says the listed party uses. */
+    static final double CONCLUSIVE_ID = 1.0;
+    /** From this many letters and digits, with a digit among them, a number is unlikely to be shared by chance. */
+    private static final int CONCLUSIVE_NUMBER_LENGTH = 6;
     static final double DIFFERENT_TYPE = -0.1;
     /** Compiled once: numbers are compared for every queried number and every entry it may match. */
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^A-Za-z0-9]");
@@ -88,12 +93,26 @@ final class FactScorer {
     private static void ids(PartyQuery query, Entry entry, List<FactEvidence> facts) {
         for (Identifier queried : query.ids()) {
             for (Identifier listed : entry.ids()) {
-                if (normalizedNumber(queried.number()).equals(normalizedNumber(listed.number()))) {
-                    facts.add(new FactEvidence("id " + listed.type(), queried.number(), listed.number(), SAME_ID_NUMBER));
+                String number = normalizedNumber(queried.number());
+                if (number.equals(normalizedNumber(listed.number()))) {
+                    facts.add(new FactEvidence("id " + listed.type(), queried.number(), listed.number(),
+                            isConclusive(listed.type(), number) ? CONCLUSIVE_ID : SAME_ID_NUMBER));
                     return;
                 }
             }
         }
+    }
+
+    /**
+     * A listed contact or wallet, or a number long enough and with digits (a passport, tax or registration number),
+     * as opposed to the short numbers and remarks OFAC also files as identifiers ("Gender", "Target Type").
+     */
+    static boolean isConclusive(String listedType, String normalizedNumber) {
+        String type = listedType == null ? "" : listedType.toLowerCase(Locale.ROOT);
+        if (type.startsWith("email") || type.startsWith("phone") || type.startsWith("digital currency address")) {
+            return normalizedNumber.length() >= CONCLUSIVE_NUMBER_LENGTH;
+        }
+        return normalizedNumber.length() >= CONCLUSIVE_NUMBER_LENGTH && normalizedNumber.chars().anyMatch(Character::isDigit);
     }
 
     /** Document numbers compare without spaces, dashes and case. */

@@ -131,10 +131,14 @@ public final class ScreeningEngine {
                 consider(name, score, nameThreshold, best);
             }
         }
+        // an entry with a queried number is weighed whatever its names score: the number may decide alone
         for (int entry : entriesWithQueriedIds(query)) {
+            BestName bestOfEntry = new BestName(namesOfEntry[entry][0], 0);
             for (int name : namesOfEntry[entry]) {
-                consider(name, NameScorer.score(queryName, names[name]), 0, best);
+                double score = NameScorer.score(queryName, names[name]);
+                bestOfEntry = score > bestOfEntry.score() ? new BestName(name, score) : bestOfEntry;
             }
+            best.merge(entry, bestOfEntry, (a, b) -> a.score() >= b.score() ? a : b);
         }
         List<FactScored> scored = new ArrayList<>();
         best.forEach((entry, name) -> withFacts(query, entry, name, minScore, scored));

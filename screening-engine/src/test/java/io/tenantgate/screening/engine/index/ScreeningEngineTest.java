@@ -20,12 +20,17 @@ class ScreeningEngineTest {
             .id(new Identifier("Passport", "AB 123456", "RU")).build();
     private static final Entry COMPANY = Entry.builder(ListSource.EL, "x1").name("Vostok Trading LLC")
             .licenseRequirement("For all items subject to the EAR.").build();
+    private static final Entry MIXER = Entry.builder(ListSource.SDN, "2").type(EntryType.ENTITY).name("BLENDER.IO")
+            .id(new Identifier("Digital Currency Address - XBT", "bc1qa8m2kz6ps3m9skecqxxmuhwhqkzj3nzj7y9c0a", null))
+            .id(new Identifier("Email Address", "support@blender.example", null))
+            .id(new Identifier("Phone Number", "79315403678", null))
+            .id(new Identifier("Gender", "Male", null)).build();
     private static final Entry ADDRESS = Entry.builder(ListSource.EL, "a1").type(EntryType.ADDRESS)
             .name("Room 1102, 11/F, Example Building, 8 Sample Road, Kowloon")
             .address(new Address("Room 1102, 11/F, Example Building, 8 Sample Road, Kowloon, HK", "HK"))
             .addressOnly(true).build();
 
-    private final ScreeningEngine engine = ScreeningEngine.build(List.of(PERSON, COMPANY, ADDRESS), EngineSettings.defaults());
+    private final ScreeningEngine engine = ScreeningEngine.build(List.of(PERSON, COMPANY, ADDRESS, MIXER), EngineSettings.defaults());
 
     @Test
     void explainsTheBestNameVariantWithSourceProgramsAndFacts() {
@@ -75,6 +80,23 @@ class ScreeningEngineTest {
                 List.of(new Identifier("Passport", "AB-123456", null)), null);
         assertThat(engine.screen(query).matches()).extracting(Match::key).containsExactly("SDN:1");
         assertThat(engine.screen(PartyQuery.ofName("I. Ivanov")).matches()).isEmpty();
+    }
+
+    /** A listed wallet, e-mail address or phone number is the listed party's, whatever name it comes with. */
+    @Test
+    void aListedWalletEmailOrPhoneMatchesUnderAnyName() {
+        for (Identifier used : List.of(new Identifier("wallet", "BC1QA8M2KZ6PS3M9SKECQXXMUHWHQKZJ3NZJ7Y9C0A", null),
+                new Identifier("email", "Support@Blender.example", null), new Identifier("phone", "+7 931 540-36-78", null))) {
+            PartyQuery query = new PartyQuery("Harmless Analytics Ltd", EntryType.ENTITY, List.of(), null, List.of(used), null);
+            Match match = engine.screen(query).matches().get(0);
+            assertThat(match.key()).isEqualTo("SDN:2");
+            assertThat(match.score()).isEqualTo(1.0);
+            assertThat(match.explanation().facts()).extracting(FactEvidence::fact).anyMatch(fact -> fact.startsWith("id "));
+        }
+        // what OFAC files as an identifier but describes the party proves nothing
+        PartyQuery male = new PartyQuery("Harmless Analytics Ltd", EntryType.ENTITY, List.of(), null,
+                List.of(new Identifier("gender", "male", null)), null);
+        assertThat(engine.screen(male).matches()).isEmpty();
     }
 
     @Test

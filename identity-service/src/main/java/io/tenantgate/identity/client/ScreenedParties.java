@@ -1,0 +1,49 @@
+package io.tenantgate.identity.client;
+
+import io.tenantgate.identity.cases.CaseRequest;
+import io.tenantgate.proto.common.v1.Address;
+import io.tenantgate.proto.common.v1.PartialDate;
+import io.tenantgate.proto.screening.v1.IdentityNumber;
+import io.tenantgate.proto.screening.v1.Party;
+import io.tenantgate.proto.screening.v1.PartyKind;
+
+import java.util.List;
+
+/** A customer or owner as screening-service's {@link Party}: the one mapping both screening clients use. */
+final class ScreenedParties {
+
+    private ScreenedParties() {
+    }
+
+    /** A party with its names, countries, date and addresses; owners and numbers are added by the caller. */
+    static Party.Builder party(String reference, CaseRequest.Kind kind, List<String> names, List<String> countries,
+                               CaseRequest.Date date, List<CaseRequest.Address> addresses) {
+        Party.Builder party = Party.newBuilder().setReference(reference)
+                .setKind(kind == CaseRequest.Kind.PERSON ? PartyKind.PARTY_KIND_PERSON : PartyKind.PARTY_KIND_ORGANIZATION)
+                .addAllNames(names).addAllCountries(countries);
+        if (date != null) {
+            party.addDates(PartialDate.newBuilder().setYear(date.year()).setMonth(date.month()).setDay(date.day()));
+        }
+        for (CaseRequest.Address address : addresses) {
+            party.addAddresses(Address.newBuilder().addAllLines(address.lines()).setCountry(address.country())
+                    .setCity(nullToEmpty(address.city())).setRegion(nullToEmpty(address.region()))
+                    .setPostalCode(nullToEmpty(address.postalCode())));
+        }
+        return party;
+    }
+
+    /**
+     * The customer's e-mail addresses and phone numbers: the lists name those of listed parties, and a match on
+     * one of them stands whatever name the customer gives.
+     */
+    static List<IdentityNumber> contactNumbers(CaseRequest customer) {
+        return java.util.stream.Stream.concat(
+                customer.emails().stream().map(email -> IdentityNumber.newBuilder().setType("email").setNumber(email).build()),
+                customer.phones().stream().map(phone -> IdentityNumber.newBuilder().setType("phone").setNumber(phone).build()))
+                .toList();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
