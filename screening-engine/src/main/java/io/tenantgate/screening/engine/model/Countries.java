@@ -10,6 +10,8 @@ import java.util.Set;
 public final class Countries {
 
     private static final Set<String> ISO_CODES = Set.of(Locale.getISOCountries());
+    /** Before the name table, which is built with it. */
+    private static final java.util.regex.Pattern AND = java.util.regex.Pattern.compile("&|\\band\\b");
     private static final Map<String, String> BY_NAME = buildNameTable();
 
     private Countries() {
@@ -40,9 +42,11 @@ public final class Countries {
         return code != null && ISO_CODES.contains(code);
     }
 
+    /** Letters only, without "and": the JDK writes "Bosnia & Herzegovina", people "Bosnia and Herzegovina". */
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return AND.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("").replaceAll("[^a-z]", "");
     }
+
 
     private static Map<String, String> buildNameTable() {
         Map<String, String> table = new HashMap<>();
