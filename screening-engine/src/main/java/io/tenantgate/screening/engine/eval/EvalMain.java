@@ -28,6 +28,7 @@ import java.util.Map;
  *   name "NAME" [--country CC] [--dob YYYY-MM-DD] [--threshold T]
  *   cross-script FILE.csv [--threshold T]     (no header: query,expected,...; "#" comments)
  *   ofac-ranking FILE.csv                     (query_name,result_name,ofac_score)
+ *   mine OUT.csv [--seed N]                   (labelled pairs mined from the bundled lists' aliases)
  * </pre>
  */
 public final class EvalMain {
@@ -46,6 +47,7 @@ public final class EvalMain {
             case "name" -> name(args[1], arguments);
             case "cross-script" -> crossScript(Path.of(args[1]), arguments.threshold());
             case "ofac-ranking" -> ofacRanking(Path.of(args[1]));
+            case "mine" -> mine(Path.of(args[1]), arguments);
             default -> usage();
         }
     }
@@ -127,6 +129,14 @@ public final class EvalMain {
                 agreement.overallSpearman(), agreement.meanPerQuerySpearman(), agreement.rows(), agreement.queries());
     }
 
+    private static void mine(Path out, Arguments arguments) {
+        long seed = arguments.option("--seed").map(Long::parseLong).orElse(1L);
+        List<AliasPairs.Pair> pairs = AliasPairs.mine(BundledLists.load(), seed);
+        write(out, AliasPairs.csv(pairs));
+        System.out.printf(Locale.ROOT, "pairs=%d matches=%d non_matches=%d seed=%d out=%s%n", pairs.size(),
+                pairs.stream().filter(AliasPairs.Pair::match).count(), pairs.stream().filter(p -> !p.match()).count(), seed, out);
+    }
+
     private static ScreeningEngine engine() {
         return ScreeningEngine.build(BundledLists.load(), EngineSettings.defaults());
     }
@@ -144,7 +154,8 @@ public final class EvalMain {
                 + "       EvalMain screen FILE.csv [--threshold T] [--out RESULT.tsv] [--part tune|report|all]\n"
                 + "       EvalMain name \"NAME\" [--country CC] [--dob YYYY-MM-DD] [--threshold T]\n"
                 + "       EvalMain cross-script FILE.csv [--threshold T]\n"
-                + "       EvalMain ofac-ranking FILE.csv");
+                + "       EvalMain ofac-ranking FILE.csv\n"
+                + "       EvalMain mine OUT.csv [--seed N]");
         System.exit(2);
     }
 }

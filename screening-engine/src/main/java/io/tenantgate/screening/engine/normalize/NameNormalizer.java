@@ -196,8 +196,11 @@ public final class NameNormalizer {
                 || c == '\u02BC' || c == '\u00B4';
     }
 
-    /** "IG0R SECH1N": a word of mostly letters with a few digits is a typing variant of letters. */
+    /** "IG0R SECH1N": a word of mostly letters with a few digits is a typing variant of letters; "7TH" is not. */
     private static String readDigitsAsLetters(String word) {
+        if (NumberWords.isOrdinal(word)) {
+            return word;
+        }
         int digits = 0;
         for (int i = 0; i < word.length(); i++) {
             digits += Character.isDigit(word.charAt(i)) ? 1 : 0;

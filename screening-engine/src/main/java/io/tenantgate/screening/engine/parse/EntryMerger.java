@@ -122,7 +122,7 @@ public final class EntryMerger {
     }
 
     /** The name's words in order, without case, accents or punctuation: "J. Robert Shubert, Sr." is ROBERT J SHUBERT SR. */
-    static String foldedName(String name) {
+    public static String foldedName(String name) {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
                 .toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
         return Arrays.stream(plain.split(" ")).sorted().collect(Collectors.joining(" "));

@@ -38,6 +38,16 @@ class NameNormalizerTest {
         assertThat(NameNormalizer.normalize("SMITH, JONES", EntryType.ENTITY).text()).isEqualTo("SMITH JONES");
     }
 
+    /** Ordinals written out or abbreviated, in English and the abbreviations of other languages, are numbers. */
+    @Test
+    void readsOrdinalsAsNumbers() {
+        assertThat(text("Seventh of Tir")).isEqualTo(text("7th of Tir")).isEqualTo("7 OF TIR");
+        assertThat(text("Twenty-first Century Fox")).isEqualTo("21 CENTURI FOX");
+        assertThat(text("1er Regimiento")).isEqualTo("1 REGIMIENTO");
+        assertThat(text("Juan Segundo")).isEqualTo("JUAN SEGUNDO"); // a surname too: only English words are read
+        assertThat(text("IG0R SECH1N")).isEqualTo("IGOR SECHIN");
+    }
+
     @Test
     void canonicalisesLegalFormsAsWeakTokens() {
         NormalizedName name = NameNormalizer.normalize("Open Joint Stock Company Gazprom", EntryType.UNKNOWN);
