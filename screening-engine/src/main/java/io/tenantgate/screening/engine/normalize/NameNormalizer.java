@@ -266,12 +266,22 @@ public final class NameNormalizer {
                 return phrase;
             }
         }
+        for (Map.Entry<List<String>, String> phrase : OrganisationTypes.PHRASES.getOrDefault(words.get(start), List.of())) {
+            if (phraseAt(words, start, phrase.getKey())) {
+                return phrase;
+            }
+        }
         for (Map.Entry<List<String>, String> phrase : Vocabulary.MISSPELLABLE_PHRASES) {
             if (phraseAt(words, start, phrase.getKey())) {
                 return phrase;
             }
         }
         return null;
+    }
+
+    /** The words of a legal form, made as an organisation name's words are (for {@link OrganisationTypes}). */
+    static List<String> legalFormWords(String form) {
+        return tokenize(Transliteration.toAscii(form).toUpperCase(Locale.ROOT));
     }
 
     private static final int SHORT_FORM_LENGTH = 3;

@@ -123,6 +123,11 @@ public final class Vocabulary {
     }
 
     static boolean isLegalForm(String token) {
+        return isTypedLegalForm(token) || OrganisationTypes.CANONICAL_FORMS.contains(token);
+    }
+
+    /** A legal form of the hand-made tables here, as opposed to one read from {@link OrganisationTypes}. */
+    static boolean isTypedLegalForm(String token) {
         return SPECIFIC_LEGAL_FORMS.contains(token) || GENERIC_LEGAL_FORMS.contains(token);
     }
 

@@ -48,6 +48,19 @@ class NameNormalizerTest {
         assertThat(text("IG0R SECH1N")).isEqualTo("IGOR SECHIN");
     }
 
+    /** Legal forms of other languages and scripts, from rigour's organisation types, are one weak word. */
+    @Test
+    void readsLegalFormsOfOtherLanguages() {
+        assertThat(text("DRUSTVO SA OGRANICENOM ODGOVORNOSCU RAD 028 ZVECAN")).isEqualTo("DOO RAD 028 ZVECAN");
+        assertThat(text("Volvo Aktiebolag")).isEqualTo("VOLVO AB");
+        NormalizedName kazakh = NameNormalizer.normalize("Товарищество с ограниченной ответственностью Алма", EntryType.UNKNOWN);
+        assertThat(kazakh.text()).isEqualTo("TOO ALMA");
+        assertThat(kazakh.tokens()).extracting(NameToken::kind).containsExactly(TokenKind.WEAK, TokenKind.STRONG);
+        // a short word is a form only where the hand-made table says so: UK and PA stay words
+        assertThat(NameNormalizer.normalize("Uk Pa Trading", EntryType.UNKNOWN).tokens()).extracting(NameToken::kind)
+                .containsExactly(TokenKind.STRONG, TokenKind.STRONG, TokenKind.WEAK);
+    }
+
     @Test
     void canonicalisesLegalFormsAsWeakTokens() {
         NormalizedName name = NameNormalizer.normalize("Open Joint Stock Company Gazprom", EntryType.UNKNOWN);
