@@ -10,7 +10,7 @@ import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
 import io.tenantgate.identity.cases.CustomerCase;
 import io.tenantgate.identity.client.ScreeningSummary;
-import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.decision.risk.Decision;
 import io.tenantgate.identity.verification.CheckDigits;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -9,7 +9,7 @@ import io.restassured.http.ContentType;
 import io.tenantgate.common.testing.EmbeddedPostgresResource;
 import io.tenantgate.identity.cases.CustomerCase;
 import io.tenantgate.identity.cases.PendingScreening;
-import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.decision.risk.Decision;
 import io.tenantgate.identity.testing.FakeScreeningClient;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

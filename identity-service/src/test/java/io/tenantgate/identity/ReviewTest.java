@@ -1,5 +1,6 @@
 package io.tenantgate.identity;
 
+import io.tenantgate.identity.testing.ScreeningHits;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,7 +14,7 @@ import io.tenantgate.identity.cases.CustomerCase;
 import io.tenantgate.identity.cases.OutboxEvent;
 import io.tenantgate.identity.cases.ReviewService;
 import io.tenantgate.identity.client.ScreeningSummary;
-import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.decision.risk.Decision;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class ReviewTest {
             c.decision = Decision.REVIEW;
             c.riskScore = riskScore;
             c.screening = new ScreeningSummary(listMatch
-                    ? List.of(new ScreeningSummary.Hit("customer", "SDN:1", List.of("SDN"), 0.9, "NAMESAKE", "explained"))
+                    ? List.of(ScreeningHits.nameOnly("customer", "SDN:1", "SDN", 0.9, "NAMESAKE"))
                     : List.of(), List.of(), List.of(), List.of("SDN:1"), 0.88);
         });
         return id;

@@ -1,6 +1,7 @@
 package io.tenantgate.suite;
 
 import io.tenantgate.screening.engine.eval.EvalMain;
+import io.tenantgate.suite.simulation.DecisionSimulationCommand;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ public final class TenantgateCommand {
                       screen people (header with full_name; optional date_of_birth, nationality) against the
                       bundled lists; prints screened=N hits=H hit_rate=X threshold=T, then how many dates
                       and nationalities could not be read (screened as absent) and rows that failed
+            """ + DecisionSimulationCommand.USAGE + """
               screen "NAME" [--country CC] [--dob YYYY-MM-DD] [--threshold T]
                       the top matches for one name, with their explanations
               help    show this text
@@ -45,7 +47,13 @@ public final class TenantgateCommand {
             switch (command) {
                 case "up" -> up(SuiteSettings.parse(repo, options));
                 case "demo" -> demo(SuiteSettings.parse(repo, options));
-                case "eval" -> EvalMain.main(options.toArray(String[]::new));
+                case "eval" -> {
+                    if (!options.isEmpty() && options.get(0).equals("decisions")) {
+                        DecisionSimulationCommand.main(options.subList(1, options.size()));
+                    } else {
+                        EvalMain.main(options.toArray(String[]::new));
+                    }
+                }
                 case "screen" -> EvalMain.main(prepend("name", options));
                 case "help", "--help", "-h" -> System.out.print(HELP);
                 default -> fail("unknown command " + command + "\n\n" + HELP, 2);

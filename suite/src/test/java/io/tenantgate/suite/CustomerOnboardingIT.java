@@ -80,6 +80,38 @@ class CustomerOnboardingIT {
                 .body("screening.hits[0].partyReference", equalTo("customer/owner0"));
     }
 
+    /** A name alone, however exact, never rejects: the Entity List's David Wong has no birth date and lives abroad. */
+    @Test
+    void aNameOnlyMatchGoesToReviewSayingSo() {
+        open(person("David Wong", "US", "1980-03-14", "New York"))
+                .statusCode(201)
+                .body("decision", equalTo("REVIEW"))
+                .body("screening.hits[0].nameScore", equalTo(1.0f))
+                .body("reasons", hasItem(containsString("'David Wong' (EL:")))
+                .body("reasons", hasItem(containsString("name only; no identifier to confirm")));
+    }
+
+    /** One listed person on two State Department lists is one hit and counts once in the risk score. */
+    @Test
+    void theSamePartyOnTwoSourcesIsOneHit() {
+        open(person("Maria Lopez", "MX", "1985-06-02", "Mexico City"))
+                .statusCode(201)
+                .body("decision", equalTo("REVIEW"))
+                .body("screening.hits", org.hamcrest.Matchers.hasSize(1))
+                .body("screening.hits[0].sources", org.hamcrest.Matchers.containsInAnyOrder("DPL", "DTC"))
+                .body("riskScore", equalTo(54));
+    }
+
+    /** A near-exact name and an agreeing birth date are evidence an examiner accepts: the case is rejected. */
+    @Test
+    void aListedPersonWithAnAgreeingBirthDateIsRejected() {
+        open(person("Ko Tae Hun", "KP", "1972-05-25", "Pyongyang"))
+                .statusCode(201)
+                .body("decision", equalTo("REJECTED"))
+                .body("reasons[0]", containsString("restricted party: the customer is 'KO, Tae Hun' (SDN:18555 on SDN)"))
+                .body("reasons[0]", containsString("date of birth 1972-05-25 agrees"));
+    }
+
     @Test
     void aPotentialMatchGoesToReview() {
         open(Map.of("kind", "PERSON", "legalName", "Nikolas Maduro Morros", "countries", List.of("CO"), "addresses", List.of(Map.of("lines", List.of("1 Main Street"), "city", "Capital", "country", "CO"))))
@@ -108,6 +140,14 @@ class CustomerOnboardingIT {
         assertEquals("APPROVED", given().auth().oauth2(analyst)
                 .when().get(suite.settings().serviceUrl(Service.IDENTITY) + "/api/v1/customers/" + id)
                 .then().statusCode(200).extract().path("decision"), "the pending case did not complete after screening-service returned");
+    }
+
+    /** A person with a birth date, living in the country of its citizenship. */
+    private static Map<String, Object> person(String name, String country, String dateOfBirth, String city) {
+        java.time.LocalDate date = java.time.LocalDate.parse(dateOfBirth);
+        return Map.of("kind", "PERSON", "legalName", name, "countries", List.of(country),
+                "date", Map.of("year", date.getYear(), "month", date.getMonthValue(), "day", date.getDayOfMonth()),
+                "addresses", List.of(Map.of("lines", List.of("1 Main Street"), "city", city, "country", country)));
     }
 
     private static ValidatableResponse open(Map<String, Object> customer) {

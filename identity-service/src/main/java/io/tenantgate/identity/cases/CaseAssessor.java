@@ -1,28 +1,29 @@
 package io.tenantgate.identity.cases;
 
 import io.tenantgate.identity.client.ScreeningSummary;
-import io.tenantgate.identity.person.Owner;
-import io.tenantgate.identity.person.PartyKind;
-import io.tenantgate.identity.person.PersonDetermination;
-import io.tenantgate.identity.person.PersonDeterminer;
-import io.tenantgate.identity.person.PersonFacts;
-import io.tenantgate.identity.risk.ListHit;
-import io.tenantgate.identity.risk.Reseller;
-import io.tenantgate.identity.risk.RiskAssessment;
-import io.tenantgate.identity.risk.RiskEngine;
-import io.tenantgate.identity.risk.RiskInput;
-import io.tenantgate.identity.risk.Screening;
-import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.decision.person.Owner;
+import io.tenantgate.decision.person.PartyKind;
+import io.tenantgate.decision.person.PersonDetermination;
+import io.tenantgate.decision.person.PersonDeterminer;
+import io.tenantgate.decision.person.PersonFacts;
+import io.tenantgate.decision.risk.ListHit;
+import io.tenantgate.decision.risk.Reseller;
+import io.tenantgate.decision.risk.RiskAssessment;
+import io.tenantgate.decision.risk.RiskEngine;
+import io.tenantgate.decision.risk.RiskInput;
+import io.tenantgate.decision.risk.Screening;
+import io.tenantgate.decision.signals.CheckResult;
 import io.tenantgate.identity.verification.CountryConsistencyCheck;
-import io.tenantgate.identity.verification.CountrySignal;
+import io.tenantgate.decision.signals.CountrySignal;
 import io.tenantgate.identity.verification.EmailVerifier;
 import io.tenantgate.identity.verification.PhoneVerifier;
-import io.tenantgate.identity.verification.SignalSource;
+import io.tenantgate.decision.signals.SignalSource;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,29 +66,39 @@ public final class CaseAssessor {
     }
 
     private static Screening screening(CaseRequest request, ScreeningSummary summary) {
-        Set<String> required = new LinkedHashSet<>();
-        required.add("customer");
-        addOwnerReferences("customer", request.owners(), required);
+        Map<String, CaseRequest.Kind> parties = new LinkedHashMap<>();
+        parties.put("customer", request.kind());
+        addOwnerReferences("customer", request.owners(), parties);
         if (request.reseller() != null) {
-            required.add("reseller");
+            parties.put("reseller", CaseRequest.Kind.ORGANIZATION);
         }
+        Set<String> required = parties.keySet();
         if (summary == null) {
             return Screening.notPerformed(required);
         }
-        List<ListHit> hits = summary.hits().stream().map(hit -> new ListHit(hit.partyReference(),
-                String.join("/", hit.sources()), hit.matchedName() + " (" + hit.entryKey() + ")", hit.score())).toList();
+        List<ListHit> hits = summary.hits().stream()
+                .map(hit -> listHit(hit, parties.get(hit.partyReference()) == CaseRequest.Kind.ORGANIZATION)).toList();
         List<String> blocks = summary.ownershipFindings().stream()
-                .filter(finding -> finding.rule().equals("AGGREGATE_50"))
-                .map(finding -> String.format(Locale.ROOT, "AGGREGATE_50: listed owners hold %.1f %% through %s",
-                        finding.aggregatePercentage(), finding.chains()))
+                .filter(finding -> finding.rule().equals("AGGREGATE_50") || finding.control())
+                .sorted(java.util.Comparator.comparing(finding -> !finding.rule().equals("AGGREGATE_50")))
+                .map(finding -> finding.rule().equals("AGGREGATE_50")
+                        ? String.format(Locale.ROOT, "AGGREGATE_50: listed owners hold %.1f %% through %s",
+                                finding.aggregatePercentage(), finding.chains())
+                        : "a listed owner controls it through " + finding.chains())
                 .toList();
         return new Screening(required, required, hits, blocks);
     }
 
-    private static void addOwnerReferences(String parent, List<CaseRequest.Owner> owners, Set<String> into) {
+    private static ListHit listHit(ScreeningSummary.Hit hit, boolean organisation) {
+        return new ListHit(hit.partyReference(), organisation, hit.entryKey(), hit.sources(), hit.matchedName(), hit.score(),
+                hit.nameScore(), hit.addressOnly(), hit.facts().stream().map(fact -> new ListHit.HitFact(fact.fact(),
+                        fact.agrees(), fact.queryValue(), fact.listValue(), fact.conclusive())).toList());
+    }
+
+    private static void addOwnerReferences(String parent, List<CaseRequest.Owner> owners, Map<String, CaseRequest.Kind> into) {
         for (int i = 0; i < owners.size(); i++) {
             String reference = parent + "/owner" + i;
-            into.add(reference);
+            into.put(reference, owners.get(i).kind());
             addOwnerReferences(reference, owners.get(i).owners(), into);
         }
     }

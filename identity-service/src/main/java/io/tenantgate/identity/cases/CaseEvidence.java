@@ -1,7 +1,7 @@
 package io.tenantgate.identity.cases;
 
-import io.tenantgate.identity.verification.CheckResult;
-import io.tenantgate.identity.verification.CountrySignal;
+import io.tenantgate.decision.signals.CheckResult;
+import io.tenantgate.decision.signals.CountrySignal;
 
 import java.util.List;
 

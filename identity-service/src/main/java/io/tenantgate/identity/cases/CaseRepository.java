@@ -1,6 +1,6 @@
 package io.tenantgate.identity.cases;
 
-import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.decision.risk.Decision;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -35,7 +35,7 @@ public class CaseRepository implements PanacheRepositoryBase<CustomerCase, UUID>
     }
 
     /** Filters of the case list; null means any. */
-    public record Filter(Decision decision, io.tenantgate.identity.person.PersonStatus personStatus,
+    public record Filter(Decision decision, io.tenantgate.decision.person.PersonStatus personStatus,
                          java.time.OffsetDateTime openedFrom, java.time.OffsetDateTime openedTo) {
 
         String query() {

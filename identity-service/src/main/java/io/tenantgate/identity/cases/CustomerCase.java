@@ -1,7 +1,7 @@
 package io.tenantgate.identity.cases;
 
-import io.tenantgate.identity.person.PersonStatus;
-import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.decision.person.PersonStatus;
+import io.tenantgate.decision.risk.Decision;
 
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.secrets.SealedProfileConverter;

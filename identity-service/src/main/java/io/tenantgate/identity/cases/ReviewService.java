@@ -2,7 +2,7 @@ package io.tenantgate.identity.cases;
 
 import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
-import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.decision.risk.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;

@@ -58,9 +58,7 @@ public class DeltaScreeningClient implements DeltaScreener {
         for (ScreenAgainstChangeResponse answer : answers) {
             for (SubjectMatches subject : answer.getMatchedList()) {
                 matched.put(UUID.fromString(subject.getSubjectId()), subject.getMatchesList().stream()
-                        .map(m -> new ScreeningSummary.Hit(m.getPartyReference(), m.getEntryKey(), m.getSourcesList(),
-                                m.getScore(), m.getMatchedName(), m.getExplanation().getSummary()))
-                        .toList());
+                        .map(ScreenedParties::hit).toList());
             }
         }
         return matched;
@@ -75,6 +73,9 @@ public class DeltaScreeningClient implements DeltaScreener {
         built.addParties(ScreenedParties.party("customer", customer.kind(), names, customer.countries(), customer.date(),
                 customer.addresses()).addAllIdentityNumbers(ScreenedParties.contactNumbers(customer)));
         addOwners(built, "customer", customer.owners());
+        if (customer.reseller() != null) {
+            built.addParties(ScreenedParties.reseller(customer.reseller()));
+        }
         return built.build();
     }
 

@@ -3,13 +3,18 @@ package io.tenantgate.identity.client;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.proto.common.v1.Address;
 import io.tenantgate.proto.common.v1.PartialDate;
+import io.tenantgate.proto.screening.v1.FactOutcome;
 import io.tenantgate.proto.screening.v1.IdentityNumber;
+import io.tenantgate.proto.screening.v1.Match;
 import io.tenantgate.proto.screening.v1.Party;
 import io.tenantgate.proto.screening.v1.PartyKind;
 
 import java.util.List;
 
-/** A customer or owner as screening-service's {@link Party}: the one mapping both screening clients use. */
+/**
+ * A customer or owner as screening-service's {@link Party}, and a {@link Match} as a hit: the one mapping both
+ * screening clients use.
+ */
 final class ScreenedParties {
 
     private ScreenedParties() {
@@ -32,6 +37,12 @@ final class ScreenedParties {
         return party;
     }
 
+    /** The reseller through which the customer came: screened like any party, under the reference "reseller". */
+    static Party.Builder reseller(CaseRequest.Reseller reseller) {
+        return party("reseller", CaseRequest.Kind.ORGANIZATION, List.of(reseller.name()), List.of(reseller.country()),
+                null, List.of());
+    }
+
     /**
      * The customer's e-mail addresses and phone numbers: the lists name those of listed parties, and a match on
      * one of them stands whatever name the customer gives.
@@ -41,6 +52,16 @@ final class ScreenedParties {
                 customer.emails().stream().map(email -> IdentityNumber.newBuilder().setType("email").setNumber(email).build()),
                 customer.phones().stream().map(phone -> IdentityNumber.newBuilder().setType("phone").setNumber(phone).build()))
                 .toList();
+    }
+
+    static ScreeningSummary.Hit hit(Match match) {
+        return new ScreeningSummary.Hit(match.getPartyReference(), match.getEntryKey(), match.getSourcesList(),
+                match.getScore(), match.getMatchedName(), match.getExplanation().getSummary(), match.getNameScore(),
+                match.getAddressOnly(), match.getExplanation().getFactsList().stream()
+                        .map(fact -> new ScreeningSummary.Fact(fact.getFact(),
+                                fact.getOutcome() == FactOutcome.FACT_OUTCOME_AGREES, fact.getQueryValue(),
+                                fact.getListValue(), fact.getConclusive()))
+                        .toList());
     }
 
     private static String nullToEmpty(String value) {

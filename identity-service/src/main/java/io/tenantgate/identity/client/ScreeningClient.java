@@ -76,17 +76,15 @@ public class ScreeningClient {
         List<ScreenResponse> responses = new java.util.ArrayList<>(List.of(response));
         if (customer.reseller() != null) {
             responses.add(waitingForReady().screen(ScreenRequest.newBuilder()
-                    .setParty(party("reseller", CaseRequest.Kind.ORGANIZATION, customer.reseller().name(), List.of(),
-                            List.of(customer.reseller().country()), null, List.of(), List.of()))
+                    .setParty(ScreenedParties.reseller(customer.reseller()))
                     .build()));
         }
         return new ScreeningSummary(
-                responses.stream().flatMap(r -> r.getMatchesList().stream()).map(m -> new ScreeningSummary.Hit(
-                        m.getPartyReference(), m.getEntryKey(), m.getSourcesList(), m.getScore(), m.getMatchedName(),
-                        m.getExplanation().getSummary())).toList(),
+                responses.stream().flatMap(r -> r.getMatchesList().stream()).map(ScreenedParties::hit).toList(),
                 response.getOwnershipFindingsList().stream().map(f -> new ScreeningSummary.OwnershipFinding(
                         f.getRule(), f.getAggregatePercentage(),
-                        f.getChainsList().stream().map(c -> List.copyOf(c.getPartyReferencesList())).toList())).toList(),
+                        f.getChainsList().stream().map(c -> List.copyOf(c.getPartyReferencesList())).toList(),
+                        f.getChainsList().stream().anyMatch(c -> c.getControl()))).toList(),
                 responses.stream().flatMap(r -> r.getJurisdictionFindingsList().stream())
                         .map(f -> new ScreeningSummary.JurisdictionFinding(f.getPartyReference(), f.getCountry(),
                                 f.getBasis())).toList(),

@@ -2,8 +2,8 @@ package io.tenantgate.identity.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.tenantgate.identity.risk.RiskSettings;
-import io.tenantgate.identity.risk.RiskWeights;
+import io.tenantgate.decision.risk.RiskSettings;
+import io.tenantgate.decision.risk.RiskWeights;
 
 import java.time.Duration;
 import java.util.Set;
@@ -24,9 +24,12 @@ public interface IdentityConfig {
     @WithDefault("70")
     int rejectAt();
 
-    /** A list match at least this close rejects outright instead of going to review. */
+    /**
+     * Name score from which a list match is near-exact: with an identifier agreeing and none conflicting it rejects
+     * instead of going to review. A name alone never rejects.
+     */
     @WithDefault("0.97")
-    double rejectMatchScore();
+    double nearExactNameScore();
 
     /** Effective share from which an owner's country counts for the customer, and foreign control is found. */
     @WithDefault("25")
@@ -82,7 +85,7 @@ public interface IdentityConfig {
     Duration listChangeRetryDelay();
 
     default RiskSettings riskSettings() {
-        return new RiskSettings(jurisdictionsOfConcern(), reviewAt(), rejectAt(), rejectMatchScore(),
+        return new RiskSettings(jurisdictionsOfConcern(), reviewAt(), rejectAt(), nearExactNameScore(),
                 ownerExposurePercent(), maxOwnershipLayers(), RiskWeights.defaults());
     }
 }

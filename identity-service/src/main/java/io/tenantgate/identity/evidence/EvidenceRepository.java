@@ -1,11 +1,11 @@
 package io.tenantgate.identity.evidence;
 
 import io.tenantgate.identity.cases.CaseEvidence;
-import io.tenantgate.identity.verification.CheckResult;
-import io.tenantgate.identity.verification.CountrySignal;
+import io.tenantgate.decision.signals.CheckResult;
+import io.tenantgate.decision.signals.CountrySignal;
 import io.tenantgate.identity.verification.DuplicateIdentityCheck;
 import io.tenantgate.identity.verification.FingerprintMatch;
-import io.tenantgate.identity.verification.SignalSource;
+import io.tenantgate.decision.signals.SignalSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 

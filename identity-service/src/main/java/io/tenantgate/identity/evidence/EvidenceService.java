@@ -7,7 +7,7 @@ import io.tenantgate.identity.cases.CustomerCase;
 import io.tenantgate.identity.secrets.SealedValues;
 import io.tenantgate.identity.verification.CardNumberVerifier;
 import io.tenantgate.identity.verification.CardVerification;
-import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.decision.signals.CheckResult;
 import io.tenantgate.identity.verification.DeclaredIdentity;
 import io.tenantgate.identity.verification.DocumentVerification;
 import io.tenantgate.identity.verification.Fingerprint;

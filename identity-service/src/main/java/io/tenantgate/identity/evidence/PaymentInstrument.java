@@ -1,6 +1,6 @@
 package io.tenantgate.identity.evidence;
 
-import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.decision.signals.CheckResult;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -26,7 +26,7 @@ import io.tenantgate.identity.cases.CaseEvidence;
 import io.tenantgate.identity.evidence.EvidenceRepository;
 import io.tenantgate.identity.evidence.IdentityDocument;
 import io.tenantgate.identity.evidence.PaymentInstrument;
-import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.decision.signals.CheckResult;
 import io.tenantgate.proto.identity.v1.AccessEvent;
 
 import java.time.OffsetDateTime;

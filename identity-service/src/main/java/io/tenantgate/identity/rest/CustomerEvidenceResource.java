@@ -9,7 +9,7 @@ import io.tenantgate.identity.evidence.EvidenceService;
 import io.tenantgate.identity.evidence.IdentityDocument;
 import io.tenantgate.identity.evidence.PaymentInstrument;
 import io.tenantgate.identity.evidence.PaymentRequest;
-import io.tenantgate.identity.verification.CheckResult;
+import io.tenantgate.decision.signals.CheckResult;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,9 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.CheckResult;
+import io.tenantgate.decision.signals.CountrySignal;
+import io.tenantgate.decision.signals.Countries;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

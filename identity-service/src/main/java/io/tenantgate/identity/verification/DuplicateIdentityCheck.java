@@ -1,5 +1,7 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.CheckResult;
+
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,7 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.CheckResult;
+
 import org.iban4j.Iban;
 import org.iban4j.IbanFormatException;
 import org.iban4j.InvalidCheckDigitException;

@@ -1,5 +1,7 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.Countries;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;

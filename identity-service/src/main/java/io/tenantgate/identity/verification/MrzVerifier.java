@@ -1,5 +1,8 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.CheckResult;
+import io.tenantgate.decision.signals.Countries;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

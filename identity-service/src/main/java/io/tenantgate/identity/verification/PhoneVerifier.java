@@ -1,5 +1,8 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.CheckResult;
+import io.tenantgate.decision.signals.Countries;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;

@@ -1,11 +1,12 @@
 package io.tenantgate.identity.cases;
 
+import io.tenantgate.identity.testing.ScreeningHits;
 import io.tenantgate.identity.client.ScreeningSummary;
-import io.tenantgate.identity.person.PersonDeterminer;
-import io.tenantgate.identity.risk.Decision;
-import io.tenantgate.identity.risk.RiskAssessment;
-import io.tenantgate.identity.risk.RiskEngine;
-import io.tenantgate.identity.risk.RiskSettings;
+import io.tenantgate.decision.person.PersonDeterminer;
+import io.tenantgate.decision.risk.Decision;
+import io.tenantgate.decision.risk.RiskAssessment;
+import io.tenantgate.decision.risk.RiskEngine;
+import io.tenantgate.decision.risk.RiskSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -46,16 +47,33 @@ class CaseAssessorTest {
     @Test
     void listedOwnershipOfHalfOrMoreRejectsNamingTheChain() {
         var finding = new ScreeningSummary.OwnershipFinding("AGGREGATE_50", 60,
-                List.of(List.of("customer", "customer/owner0")));
+                List.of(List.of("customer", "customer/owner0")), false);
         RiskAssessment verdict = assessor.assess(SHELL, summary(List.of(hit("customer/owner0", 0.93)), List.of(finding)), CaseEvidence.NONE).risk();
         assertEquals(Decision.REJECTED, verdict.decision());
         assertTrue(verdict.reasons().get(0).contains("AGGREGATE_50"), verdict.reasons().toString());
     }
 
     @Test
-    void aNearCertainMatchRejectsAndAWeakerOneGoesToReview() {
-        assertEquals(Decision.REJECTED, assessor.assess(PERSON, summary(List.of(hit("customer", 0.99)), List.of()), CaseEvidence.NONE).risk().decision());
-        assertEquals(Decision.REVIEW, assessor.assess(PERSON, summary(List.of(hit("customer", 0.91)), List.of()), CaseEvidence.NONE).risk().decision());
+    void aListedOwnerInControlRejectsWhateverItsShare() {
+        var control = new ScreeningSummary.OwnershipFinding("LISTED_OWNER", 10,
+                List.of(List.of("customer", "customer/owner0")), true);
+        var minority = new ScreeningSummary.OwnershipFinding("LISTED_OWNER", 30,
+                List.of(List.of("customer", "customer/owner0")), false);
+        RiskAssessment controlled = assessor.assess(SHELL, summary(List.of(), List.of(control)), CaseEvidence.NONE).risk();
+        assertEquals(Decision.REJECTED, controlled.decision());
+        assertEquals("blocked through its owners: a listed owner controls it through [[customer, customer/owner0]]",
+                controlled.reasons().get(0));
+        assertEquals(Decision.REVIEW, assessor.assess(SHELL, summary(List.of(), List.of(minority)), CaseEvidence.NONE)
+                .risk().decision());
+    }
+
+    @Test
+    void aConfirmedMatchRejectsAndANameAloneGoesToReview() {
+        assertEquals(Decision.REJECTED, assessor.assess(PERSON, summary(List.of(confirmed("customer")), List.of()), CaseEvidence.NONE).risk().decision());
+        RiskAssessment nameOnly = assessor.assess(PERSON, summary(List.of(hit("customer", 0.99)), List.of()), CaseEvidence.NONE).risk();
+        assertEquals(Decision.REVIEW, nameOnly.decision());
+        assertTrue(nameOnly.reasons().stream().anyMatch(reason -> reason.contains("name only; no identifier to confirm")),
+                nameOnly.reasons().toString());
     }
 
     @Test
@@ -70,7 +88,7 @@ class CaseAssessorTest {
                 List.of(), List.of(), List.of(), null, List.of());
         CaseEvidence oneDocument = new CaseEvidence(List.of(), List.of(), 1, 0);
         assertEquals(Decision.APPROVED, strict.assess(withAddress, summary(List.of(), List.of()), oneDocument).risk().decision());
-        assertEquals(Decision.REJECTED, strict.assess(PERSON, summary(List.of(hit("customer", 0.99)), List.of()),
+        assertEquals(Decision.REJECTED, strict.assess(PERSON, summary(List.of(confirmed("customer")), List.of()),
                 CaseEvidence.NONE).risk().decision(), "a listed party is rejected whatever data is missing");
     }
 
@@ -79,7 +97,7 @@ class CaseAssessorTest {
         CaseRequest viaReseller = new CaseRequest(PERSON.kind(), PERSON.legalName(), List.of(), PERSON.date(),
                 PERSON.countries(), List.of(), List.of(), List.of(), List.of(),
                 new CaseRequest.Reseller("Listed Reseller FZE", "AE", true), List.of());
-        RiskAssessment verdict = assessor.assess(viaReseller, summary(List.of(hit("reseller", 0.99)), List.of()),
+        RiskAssessment verdict = assessor.assess(viaReseller, summary(List.of(confirmed("reseller")), List.of()),
                 CaseEvidence.NONE).risk();
         assertEquals(Decision.REJECTED, verdict.decision());
         assertTrue(verdict.reasons().get(0).contains("reseller"), verdict.reasons().toString());
@@ -93,7 +111,13 @@ class CaseAssessorTest {
     }
 
     private static ScreeningSummary.Hit hit(String party, double score) {
-        return new ScreeningSummary.Hit(party, "EL:1", List.of("EL"), score, "LISTED HOLDINGS", "explained");
+        return ScreeningHits.nameOnly(party, "EL:1", "EL", score, "LISTED HOLDINGS");
+    }
+
+    /** A near-exact name whose listed date of birth agrees: evidence an examiner accepts. */
+    private static ScreeningSummary.Hit confirmed(String party) {
+        return new ScreeningSummary.Hit(party, "EL:1", List.of("EL"), 1.0, "LISTED HOLDINGS", "explained", 1.0, false,
+                List.of(new ScreeningSummary.Fact("date_of_birth", true, "1980-01-01", "[1980-01-01]", false)));
     }
 
     private static ScreeningSummary summary(List<ScreeningSummary.Hit> hits, List<ScreeningSummary.OwnershipFinding> owners) {

@@ -1,5 +1,6 @@
 package io.tenantgate.identity.rescreening;
 
+import io.tenantgate.identity.testing.ScreeningHits;
 import io.quarkus.test.Mock;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.client.DeltaScreener;
@@ -62,7 +63,7 @@ public class FakeDeltaScreener implements DeltaScreener {
     private static void hit(Map<String, String> listed, String reference, String name, List<ScreeningSummary.Hit> hits) {
         String entry = listed.get(name);
         if (entry != null) {
-            hits.add(new ScreeningSummary.Hit(reference, entry, List.of("INTERNAL"), 0.95, name, "fake match"));
+            hits.add(ScreeningHits.nameOnly(reference, entry, "INTERNAL", 0.95, name));
         }
     }
 }

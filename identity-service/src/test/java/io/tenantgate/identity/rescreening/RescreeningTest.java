@@ -1,5 +1,6 @@
 package io.tenantgate.identity.rescreening;
 
+import io.tenantgate.identity.testing.ScreeningHits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,8 +9,8 @@ import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CustomerCase;
 import io.tenantgate.identity.cases.ListDelta;
 import io.tenantgate.identity.client.ScreeningSummary;
-import io.tenantgate.identity.person.PersonStatus;
-import io.tenantgate.identity.risk.Decision;
+import io.tenantgate.decision.person.PersonStatus;
+import io.tenantgate.decision.risk.Decision;
 import io.tenantgate.identity.parking.ParkedWork;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -168,8 +169,8 @@ class RescreeningTest {
         subject.reasons = List.of("seeded by the test");
         subject.personStatus = PersonStatus.FOREIGN_PERSON;
         subject.riskScore = 10;
-        subject.screening = new ScreeningSummary(clearedEntries.stream().map(key -> new ScreeningSummary.Hit(
-                "customer", key, List.of("INTERNAL"), 0.9, name, "cleared before")).toList(), List.of(), List.of(),
+        subject.screening = new ScreeningSummary(clearedEntries.stream().map(key -> ScreeningHits.nameOnly(
+                "customer", key, "INTERNAL", 0.9, name)).toList(), List.of(), List.of(),
                 List.of("INTERNAL:6"), 0.88);
         subject.clearedEntries = clearedEntries;
         subject.idempotencyKey = "rescreen-test-" + subject.id;

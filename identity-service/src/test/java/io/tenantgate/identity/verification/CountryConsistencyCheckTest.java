@@ -1,5 +1,10 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.CheckResult;
+import io.tenantgate.decision.signals.CheckOutcome;
+import io.tenantgate.decision.signals.CountrySignal;
+import io.tenantgate.decision.signals.SignalSource;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.CheckOutcome;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

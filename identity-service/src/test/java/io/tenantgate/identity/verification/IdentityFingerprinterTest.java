@@ -1,5 +1,8 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.CheckResult;
+import io.tenantgate.decision.signals.CheckOutcome;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

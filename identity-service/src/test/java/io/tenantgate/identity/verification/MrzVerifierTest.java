@@ -1,5 +1,8 @@
 package io.tenantgate.identity.verification;
 
+import io.tenantgate.decision.signals.CheckResult;
+import io.tenantgate.decision.signals.CheckOutcome;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -10,9 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static io.tenantgate.identity.verification.CheckOutcome.FAIL;
-import static io.tenantgate.identity.verification.CheckOutcome.NOT_APPLICABLE;
-import static io.tenantgate.identity.verification.CheckOutcome.PASS;
+import static io.tenantgate.decision.signals.CheckOutcome.FAIL;
+import static io.tenantgate.decision.signals.CheckOutcome.NOT_APPLICABLE;
+import static io.tenantgate.decision.signals.CheckOutcome.PASS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MrzVerifierTest {

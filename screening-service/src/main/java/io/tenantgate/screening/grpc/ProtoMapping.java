@@ -105,7 +105,7 @@ final class ProtoMapping {
                                 .setMethod(p.method()).build()).toList())
                         .addAllFacts(e.facts().stream().map(f -> FactEvidence.newBuilder()
                                 .setFact(f.fact()).setQueryValue(nullToEmpty(f.queryValue()))
-                                .setListValue(nullToEmpty(f.listValue())).setWeight(f.weight())
+                                .setListValue(nullToEmpty(f.listValue())).setWeight(f.weight()).setConclusive(f.conclusive())
                                 .setOutcome(f.weight() >= 0 ? FactOutcome.FACT_OUTCOME_AGREES
                                         : FactOutcome.FACT_OUTCOME_CONFLICTS).build()).toList()))
                 .build();

@@ -23,8 +23,11 @@ public record ScreeningOutcome(List<PartyMatch> matches, List<OwnershipFinding> 
     public record TokenPair(String queryToken, String listToken, double score, String method) {
     }
 
-    /** A fact besides the name; a positive weight agreed, a negative one conflicted. */
-    public record Fact(String fact, String queryValue, String listValue, double weight) {
+    /**
+     * A fact besides the name; a positive weight agreed, a negative one conflicted. {@code conclusive}: a listed
+     * e-mail, phone, wallet or long document number, the listed party's whatever the name.
+     */
+    public record Fact(String fact, String queryValue, String listValue, double weight, boolean conclusive) {
     }
 
     /** LISTED_OWNER (25 % or control) or AGGREGATE_50 (OFAC 50 % rule, BIS affiliates rule). */

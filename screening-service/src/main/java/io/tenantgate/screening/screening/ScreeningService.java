@@ -171,7 +171,8 @@ public class ScreeningService {
         List<ScreeningOutcome.TokenPair> pairs = explanation.tokenPairs().stream()
                 .map(ScreeningService::tokenPair).toList();
         List<ScreeningOutcome.Fact> facts = explanation.facts().stream()
-                .map(f -> new ScreeningOutcome.Fact(f.fact().replace(' ', '_'), f.queryValue(), f.listValue(), f.weight()))
+                .map(f -> new ScreeningOutcome.Fact(f.fact().replace(' ', '_'), f.queryValue(), f.listValue(), f.weight(),
+                        f.conclusive()))
                 .toList();
         String summary = "'" + explanation.normalizedQuery() + "' matched " + match.key() + " name '"
                 + match.matchedName() + "' with name score " + fixed(explanation.nameScore(), 3)

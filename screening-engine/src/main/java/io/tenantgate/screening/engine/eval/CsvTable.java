@@ -16,12 +16,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Evaluation input: a CSV file with a header row (gzip when the name ends in .gz), read whole. */
-final class CsvTable {
+public final class CsvTable {
 
     private CsvTable() {
     }
 
-    static List<Map<String, String>> read(Path file, String... requiredColumns) {
+    public static List<Map<String, String>> read(Path file, String... requiredColumns) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setCommentMarker('#').get();
         try (Reader reader = open(file); CSVParser parser = CSVParser.parse(reader, format)) {

@@ -26,7 +26,7 @@ public final class EvaluationSplit {
     public enum Part {
         TUNE, REPORT, ALL;
 
-        static Part of(String text) {
+        public static Part of(String text) {
             return valueOf(text.toUpperCase(Locale.ROOT));
         }
     }

@@ -76,13 +76,20 @@ final class FactScorer {
         }
     }
 
-    /** Any of the party's countries may be the listed one: a dual national conflicts only if neither is. */
+    /**
+     * Any of the party's countries may be the listed one: a dual national conflicts only if neither is. A shared
+     * nationality is reported as "nationality", a country shared only with an address as "country".
+     */
     private static void country(PartyQuery query, Entry entry, List<FactEvidence> facts) {
         if (query.countries().isEmpty()) {
             return;
         }
+        String sharedNationality = query.countries().stream().filter(entry.nationalities()::contains).findFirst().orElse(null);
         String shared = query.countries().stream().filter(entry.countries()::contains).findFirst().orElse(null);
-        if (shared != null) {
+        if (sharedNationality != null) {
+            facts.add(new FactEvidence("nationality", sharedNationality, String.join(",", entry.nationalities()), SAME_COUNTRY));
+        } else if (shared != null) {
+            // only an address country: weaker evidence of identity than a nationality, said apart for the decision
             facts.add(new FactEvidence("country", shared, String.join(",", entry.countries()), SAME_COUNTRY));
         } else if (!entry.nationalities().isEmpty()) {
             facts.add(new FactEvidence("nationality", String.join(",", query.countries()),

@@ -45,7 +45,7 @@ class ScreeningEngineTest {
         assertThat(match.entityNumber()).isEqualTo("1");
         assertThat(match.explanation().normalizedQuery()).isEqualTo("IVAN IVANOFF");
         assertThat(match.explanation().normalizedListName()).isEqualTo("IVAN IVANOFF");
-        assertThat(match.explanation().facts()).extracting(FactEvidence::fact).containsExactly("date of birth", "country");
+        assertThat(match.explanation().facts()).extracting(FactEvidence::fact).containsExactly("date of birth", "nationality");
         assertThat(match.score()).isEqualTo(1.0);
         assertThat(result.jurisdictionOfConcern()).isTrue();
     }
@@ -64,8 +64,9 @@ class ScreeningEngineTest {
         PartyQuery dual = new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, List.of("DE", "RU"), null,
                 List.of(), null);
         Match match = engine.screen(dual, 0.5, 1).matches().get(0);
-        assertThat(match.explanation().facts()).extracting(FactEvidence::fact).containsExactly("country");
+        assertThat(match.explanation().facts()).extracting(FactEvidence::fact).containsExactly("nationality");
         assertThat(match.explanation().facts().get(0).queryValue()).isEqualTo("RU");
+        assertThat(match.explanation().facts().get(0).weight()).isPositive();
 
         PartyQuery germanOnly = new PartyQuery("Ivan Petrovich Ivanov", EntryType.INDIVIDUAL, "DE", null, List.of(), null);
         Match conflicting = engine.screen(germanOnly, 0.5, 1).matches().get(0);
@@ -79,6 +80,7 @@ class ScreeningEngineTest {
         PartyQuery query = new PartyQuery("I. Ivanov", EntryType.INDIVIDUAL, List.of(), null,
                 List.of(new Identifier("Passport", "AB-123456", null)), null);
         assertThat(engine.screen(query).matches()).extracting(Match::key).containsExactly("SDN:1");
+        assertThat(engine.screen(query).matches().get(0).explanation().facts()).allMatch(FactEvidence::conclusive);
         assertThat(engine.screen(PartyQuery.ofName("I. Ivanov")).matches()).isEmpty();
     }
 
@@ -91,7 +93,8 @@ class ScreeningEngineTest {
             Match match = engine.screen(query).matches().get(0);
             assertThat(match.key()).isEqualTo("SDN:2");
             assertThat(match.score()).isEqualTo(1.0);
-            assertThat(match.explanation().facts()).extracting(FactEvidence::fact).anyMatch(fact -> fact.startsWith("id "));
+            assertThat(match.explanation().facts()).filteredOn(FactEvidence::conclusive).extracting(FactEvidence::fact)
+                    .singleElement().asString().startsWith("id ");
         }
         // what OFAC files as an identifier but describes the party proves nothing
         PartyQuery male = new PartyQuery("Harmless Analytics Ltd", EntryType.ENTITY, List.of(), null,

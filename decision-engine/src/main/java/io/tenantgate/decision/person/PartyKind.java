@@ -1,0 +1,6 @@
+package io.tenantgate.decision.person;
+
+public enum PartyKind {
+    INDIVIDUAL,
+    ORGANISATION
+}

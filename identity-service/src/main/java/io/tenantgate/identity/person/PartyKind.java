@@ -1,6 +1,0 @@
-package io.tenantgate.identity.person;
-
-public enum PartyKind {
-    INDIVIDUAL,
-    ORGANISATION
-}

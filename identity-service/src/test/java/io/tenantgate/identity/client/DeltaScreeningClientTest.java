@@ -1,0 +1,34 @@
+package io.tenantgate.identity.client;
+
+import io.tenantgate.identity.cases.CaseRequest;
+import io.tenantgate.proto.screening.v1.ChangeSubject;
+import io.tenantgate.proto.screening.v1.Party;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeltaScreeningClientTest {
+
+    /** Re-screening after a list change covers every party the first screening covered, the reseller included. */
+    @Test
+    void aSubjectCarriesTheCustomerItsOwnersAndItsReseller() {
+        CaseRequest customer = new CaseRequest(CaseRequest.Kind.ORGANIZATION, "Bluewater Compute LLC", List.of(), null,
+                List.of("AE"), List.of(), List.of("ops@bluewater.example"), List.of(), List.of(),
+                new CaseRequest.Reseller("Gulf Cloud Resale FZE", "AE", true),
+                List.of(new CaseRequest.Owner(CaseRequest.Kind.PERSON, "Omar Haddad", null, List.of("AE"), List.of(), 60,
+                        false, List.of())));
+
+        ChangeSubject subject = DeltaScreeningClient.subject(new DeltaScreener.Subject(UUID.randomUUID(), customer));
+
+        assertThat(subject.getPartiesList()).extracting(Party::getReference)
+                .containsExactly("customer", "customer/owner0", "reseller");
+        Party reseller = subject.getParties(2);
+        assertThat(reseller.getNamesList()).containsExactly("Gulf Cloud Resale FZE");
+        assertThat(reseller.getCountriesList()).containsExactly("AE");
+        assertThat(subject.getParties(0).getIdentityNumbersList()).extracting(number -> number.getNumber())
+                .containsExactly("ops@bluewater.example");
+    }
+}
