@@ -131,6 +131,12 @@ public final class TenantgateSuite implements AutoCloseable {
                     stork + "service-discovery.address-list=" + settings.serviceAddresses(peer),
                     stork + "load-balancer.type=round-robin"));
         }
+        if (service == Service.IDENTITY) {
+            // a local suite delivers webhooks to receivers on this machine, and retries them soon
+            command.addAll(List.of("-Dtenantgate.identity.webhooks.allow-http=true",
+                    "-Dtenantgate.identity.webhooks.allow-private-addresses=true",
+                    "-Dtenantgate.identity.webhooks.backoff-max=10s"));
+        }
         localKeys.properties().getOrDefault(service.module(), Map.of())
                 .forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));

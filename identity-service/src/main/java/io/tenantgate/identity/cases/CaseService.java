@@ -8,6 +8,8 @@ import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.identity.client.ScreeningClient;
 import io.tenantgate.identity.client.ScreeningSummary;
+import io.tenantgate.identity.webhooks.WebhookEvent;
+import io.tenantgate.identity.webhooks.WebhookService;
 import io.tenantgate.identity.config.IdentityConfig;
 import io.tenantgate.identity.evidence.EvidenceRepository;
 import io.tenantgate.decision.person.PersonDeterminer;
@@ -46,11 +48,13 @@ public class CaseService {
     private final CaseAssessor assessor;
     private final ObjectMapper json;
     private final EvidenceRepository evidence;
+    private final WebhookService webhooks;
 
     public CaseService(CaseRepository cases, ScreeningClient screening, IdentityConfig config, ObjectMapper json,
-                       EvidenceRepository evidence) {
+                       EvidenceRepository evidence, WebhookService webhooks) {
         this.cases = cases;
         this.evidence = evidence;
+        this.webhooks = webhooks;
         this.screening = screening;
         this.assessor = new CaseAssessor(new RiskEngine(config.riskSettings()),
                 new PersonDeterminer(config.ownerExposurePercent()),
@@ -265,10 +269,15 @@ public class CaseService {
                     "list change %d: new potential match of %s with %s (%s), score %.3f", change.changeId(),
                     hit.partyReference(), hit.entryKey(), String.join("/", hit.sources()), hit.score())));
             reasons.addAll(subject.reasons);
+            boolean wasApproved = subject.decision == Decision.APPROVED;
             subject.decision = Decision.REVIEW;
             subject.reasons = reasons;
             subject.reviewProposal = null;
             outbox(subject, "DECISION", "rescreening");
+            if (wasApproved) {
+                // the customer may be running compute now: the provider should pause it until the review ends
+                tell(subject, reasons, List.of(WebhookEvent.CASE_REOPENED, WebhookEvent.ACCOUNT_HOLD_RECOMMENDED));
+            }
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("listChange", change.changeId());
@@ -395,9 +404,24 @@ public class CaseService {
      */
     private void outbox(CustomerCase subject, String type, String actor, List<String> reasons) {
         enqueue(subject, type, actor, reasons);
+        List<WebhookEvent> told = switch (type) {
+            case "DECISION" -> subject.decision == Decision.REVIEW
+                    ? List.of(WebhookEvent.CASE_DECIDED, WebhookEvent.CASE_REVIEW_OPENED) : List.of(WebhookEvent.CASE_DECIDED);
+            case "REVIEW_OUTCOME" -> List.of(WebhookEvent.CASE_REVIEW_CLOSED, WebhookEvent.CASE_DECIDED);
+            case "ACCOUNT_CLOSED" -> List.of(WebhookEvent.ACCOUNT_CLOSED);
+            default -> List.of();
+        };
+        tell(subject, reasons, told);
         boolean decides = type.equals("DECISION") || type.equals("REVIEW_OUTCOME");
         if (decides && subject.decision == Decision.APPROVED && !cases.hasOutboxEvent(subject.id, "ACCOUNT_OPENED")) {
             enqueue(subject, "ACCOUNT_OPENED", actor, List.of("approved: the account may be opened"));
+        }
+    }
+
+    /** Queues webhook deliveries for the provider's systems (in the caller's transaction). */
+    private void tell(CustomerCase subject, List<String> reasons, List<WebhookEvent> events) {
+        if (!events.isEmpty()) {
+            webhooks.publish(subject.id, subject.profile.accountIds(), subject.decision.name(), reasons, events);
         }
     }
 

@@ -29,7 +29,9 @@ public class Resealer {
             new SealedColumn("customer_case", "id", "profile", SealedProfileConverter.CONTEXT),
             new SealedColumn("identity_document", "id", "number", SealedValues.DOCUMENT_NUMBER),
             new SealedColumn("identity_document", "id", "mrz", SealedValues.DOCUMENT_MRZ),
-            new SealedColumn("payment_instrument", "id", "identifier", SealedValues.PAYMENT_IDENTIFIER));
+            new SealedColumn("payment_instrument", "id", "identifier", SealedValues.PAYMENT_IDENTIFIER),
+            new SealedColumn("webhook_subscription", "id", "secret", SealedValues.WEBHOOK_SECRET),
+            new SealedColumn("webhook_subscription", "id", "previous_secret", SealedValues.WEBHOOK_SECRET));
 
     private final FieldCipher cipher;
     private final EntityManager entities;

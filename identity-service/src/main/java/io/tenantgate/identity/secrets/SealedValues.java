@@ -6,6 +6,8 @@ public final class SealedValues {
     public static final String DOCUMENT_NUMBER = "identity_document.number";
     public static final String DOCUMENT_MRZ = "identity_document.mrz";
     public static final String PAYMENT_IDENTIFIER = "payment_instrument.identifier";
+    /** A webhook signing secret, current or previous: one context, since rotation moves a value between the two. */
+    public static final String WEBHOOK_SECRET = "webhook_subscription.secret";
 
     private SealedValues() {
     }
