@@ -6,7 +6,8 @@ final class Banner {
     private Banner() {
     }
 
-    static String ready(TenantgateSuite suite) {
+    /** @param webhookReceiver where the stand-in for the provider's systems receives identity-service's webhooks */
+    static String ready(TenantgateSuite suite, String webhookReceiver) {
         SuiteSettings s = suite.settings();
         String token = s.keycloakUrl() + "/realms/tenantgate/protocol/openid-connect/token";
         return """
@@ -16,6 +17,7 @@ final class Banner {
                   screening-service  %s   (REST, gRPC; Swagger UI at /q/swagger-ui)
                   identity-service   %s
                   reporting-service  %s   (files reports with the regulator stand-in at %s)
+                  Webhooks           %s   (the provider's stand-in: every delivery verified and printed here)
                   Replicas           %d of each service (replica r on its service's port + 10 x r)
                   Keycloak           %s   (realm tenantgate)
                   PostgreSQL         localhost:%d   (user postgres; databases screening, identity, reporting)
@@ -36,7 +38,7 @@ final class Banner {
                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/screening/lists
                 """.formatted(suite.startupTime().toSeconds(),
                 s.serviceUrl(Service.SCREENING, 0), s.serviceUrl(Service.IDENTITY, 0), s.serviceUrl(Service.REPORTING, 0),
-                RegulatorSandbox.filingUrl(s.regulatorPort()), s.replicas(), s.keycloakUrl(), s.postgresPort(), s.logs(), suite.pids(),
+                RegulatorSandbox.filingUrl(s.regulatorPort()), webhookReceiver, s.replicas(), s.keycloakUrl(), s.postgresPort(), s.logs(), suite.pids(),
                 suite.clientSecret("onboarding-demo"), suite.clientSecret("metering-demo"),
                 token, s.serviceUrl(Service.IDENTITY, 0));
     }

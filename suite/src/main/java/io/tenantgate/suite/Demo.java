@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,7 +52,8 @@ public final class Demo {
         outcomes.add(flow("A potential match is reviewed and cleared with four eyes", this::fourEyesClearance));
         outcomes.add(flow("A US shell owned 60 % by a listed entity is caught through its owners", this::usShell));
         outcomes.add(flow("Documents and payment instruments are checked and shown masked", this::documentsAndPayment));
-        outcomes.add(flow("A list update re-screens an approved customer and opens a review", this::listUpdate));
+        outcomes.add(flow("A list update reopens an approved customer and the provider is told to hold its compute",
+                this::listUpdate));
         long failed = outcomes.stream().filter(o -> !o.asExpected()).count();
         out.println(failed == 0 ? "\nAll " + outcomes.size() + " flows ended as expected."
                 : "\n" + failed + " of " + outcomes.size() + " flows did not end as expected.");
@@ -148,25 +151,47 @@ public final class Demo {
                 + ") passed their checks; numbers are stored sealed (AES-GCM)";
     }
 
+    /**
+     * The provider's systems subscribe to webhooks (a receiver in this process stands in for them), an approved
+     * customer is named by a list update, its case is reopened and the receiver is told to hold its compute.
+     */
     private String listUpdate() throws Exception {
-        String name = "Quorvex Data Systems " + run;
-        JsonNode opened = open(Map.of("kind", "ORGANIZATION", "legalName", name, "countries", List.of("SG"),
-                "addresses", List.of(address("1 Raffles Place", "Singapore", "SG"))));
-        expect(opened, "decision", "APPROVED");
-        String id = opened.path("id").asText();
-        out.println("   " + name + " approved; now the provider's internal list gains an entry with its name");
-        String list = "key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n"
-                + "demo-" + run + "," + name + ",,entity,SG,,,,added by ./tenantgate demo\n";
-        upload("/api/v1/lists/internal", userToken("operator"), list);
-        String analyst = userToken("analyst");
-        JsonNode current = opened;
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!current.path("decision").asText().equals("REVIEW") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            current = send("GET", "/api/v1/customers/" + id, analyst, null, 200);
+        String identity = settings.serviceUrl(Service.IDENTITY);
+        String onboarding = clientToken("onboarding-demo");
+        try (LocalWebhookReceiver provider = LocalWebhookReceiver.start(new PrintStream(OutputStream.nullOutputStream()))) {
+            String subscription = provider.subscribe(identity, onboarding);
+            out.println("   the provider's systems subscribed to webhooks at " + provider.url());
+            String name = "Quorvex Data Systems " + run;
+            JsonNode opened = open(Map.of("kind", "ORGANIZATION", "legalName", name, "countries", List.of("SG"),
+                    "addresses", List.of(address("1 Raffles Place", "Singapore", "SG"))));
+            expect(opened, "decision", "APPROVED");
+            String id = opened.path("id").asText();
+            out.println("   " + name + " approved; now the provider's internal list gains an entry with its name");
+            String list = "key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n"
+                    + "demo-" + run + "," + name + ",,entity,SG,,,,added by ./tenantgate demo\n";
+            Instant listed = Instant.now();
+            upload("/api/v1/lists/internal", userToken("operator"), list);
+            String analyst = userToken("analyst");
+            JsonNode current = opened;
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!current.path("decision").asText().equals("REVIEW") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                current = send("GET", "/api/v1/customers/" + id, analyst, null, 200);
+            }
+            expect(current, "decision", "REVIEW");
+            out.println("   REVIEW: " + current.path("reasons").path(0).asText());
+            Optional<LocalWebhookReceiver.Delivery> hold = Optional.empty();
+            while (hold.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                hold = provider.deliveries().stream().filter(d -> d.caseId().equals(id)
+                        && d.type().equals("account.hold_recommended")).findFirst();
+            }
+            provider.unsubscribe(identity, onboarding, subscription);
+            LocalWebhookReceiver.Delivery told = hold.orElseThrow(() -> new Unexpected(
+                    "no account.hold_recommended reached the provider's systems within 60 s of the list update"));
+            return "the provider's systems were told account.hold_recommended (signature verified) "
+                    + Duration.between(listed, told.at()).toSeconds() + " s after the list update";
         }
-        expect(current, "decision", "REVIEW");
-        return "REVIEW: " + current.path("reasons").path(0).asText();
     }
 
     /**
@@ -234,7 +259,7 @@ public final class Demo {
                 "password", user + "-local-only"));
     }
 
-    private String clientToken(String client) throws IOException, InterruptedException, Unexpected {
+    String clientToken(String client) throws IOException, InterruptedException, Unexpected {
         String secret = clientSecrets.get(client);
         if (secret == null) {
             throw new Unexpected("no secret for client " + client + ": is the suite running from " + settings.home() + "?");
@@ -265,7 +290,7 @@ public final class Demo {
     }
 
     /** A flow saw something other than what it should. */
-    private static final class Unexpected extends Exception {
+    static final class Unexpected extends Exception {
         Unexpected(String message) {
             super(message);
         }

@@ -79,11 +79,24 @@ public final class TenantgateCommand {
             stopped.countDown();
         }, "tenantgate-shutdown"));
         suite.start();
-        System.out.println(Banner.ready(suite));
+        LocalWebhookReceiver provider = LocalWebhookReceiver.start(System.out);
+        try {
+            String identity = settings.serviceUrl(Service.IDENTITY, 0);
+            String token = new Demo(settings, TenantgateSuite.demoSecrets(settings.home()), System.out)
+                    .clientToken("onboarding-demo");
+            LocalWebhookReceiver.removeLoopbackSubscriptions(identity, token);
+            provider.subscribe(identity, token);
+        } catch (Exception e) {
+            provider.close();
+            throw new IllegalStateException("the local webhook receiver could not subscribe: " + e.getMessage(), e);
+        }
+        System.out.println(Banner.ready(suite, provider.url()));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            provider.close();
         }
     }
 

@@ -25,5 +25,6 @@ class DemoIT {
         assertEquals(6, outcomes.size());
         assertTrue(output.contains("All 6 flows ended as expected."), output);
         assertTrue(output.contains("the same analyst signing off was refused"), output);
+        assertTrue(output.contains("the provider's systems were told account.hold_recommended (signature verified)"), output);
     }
 }

@@ -46,6 +46,10 @@ public class WebhookDelivery {
     @Column(name = "next_attempt_at", nullable = false)
     public OffsetDateTime nextAttemptAt;
 
+    /** Failed attempts are retried until then; set when the event is queued and again when it is replayed. */
+    @Column(name = "retry_until", nullable = false)
+    public OffsetDateTime retryUntil;
+
     @Column(nullable = false)
     public int attempts;
 

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tenantgate.common.retry.Backoff;
+import io.tenantgate.common.retry.Failures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
@@ -68,7 +69,14 @@ public class WebhookDispatcher {
         }
         // leased for longer than one attempt may take, so no other replica sends it meanwhile
         Duration lease = config.timeout().multipliedBy(2).plusSeconds(5);
-        List<Long> claimed = QuarkusTransaction.requiringNew().call(() -> webhooks.claimDue(free, lease));
+        List<Long> claimed;
+        try {
+            claimed = QuarkusTransaction.requiringNew().call(() -> webhooks.claimDue(free, lease));
+        } catch (RuntimeException unavailable) {
+            // the database is away: deliveries wait where they are, and the next round tries again
+            LOG.debugf("Webhook deliveries not claimed: %s", Failures.describe(unavailable));
+            return;
+        }
         for (Long id : claimed) {
             inFlight.add(id);
             workers.execute(() -> {
@@ -141,7 +149,7 @@ public class WebhookDispatcher {
         delivery.lastError = truncate(outcome.error());
         if (outcome.error() == null) {
             delivery.deliveredAt = now;
-        } else if (outcome.permanent() || !delivery.createdAt.plus(config.retryFor()).isAfter(now)) {
+        } else if (outcome.permanent() || !delivery.retryUntil.isAfter(now)) {
             delivery.deadAt = now;
             LOG.warnf("Webhook delivery %d (%s) dead-lettered after %d attempts: %s", id, delivery.type,
                     delivery.attempts, delivery.lastError);

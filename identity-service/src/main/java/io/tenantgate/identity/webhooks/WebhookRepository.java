@@ -90,12 +90,13 @@ public class WebhookRepository {
     }
 
     /** Puts delivered or dead deliveries of a time range back in line; returns how many. */
-    public int replay(UUID subscriptionId, OffsetDateTime from, OffsetDateTime to) {
+    public int replay(UUID subscriptionId, OffsetDateTime from, OffsetDateTime to, Duration retryFor) {
         return entities.createNativeQuery("""
-                        update webhook_delivery set delivered_at = null, dead_at = null, next_attempt_at = now()
+                        update webhook_delivery set delivered_at = null, dead_at = null, next_attempt_at = now(),
+                            retry_until = now() + make_interval(secs => :retry)
                         where subscription_id = :subscription and created_at >= :from and created_at < :to
                           and (delivered_at is not null or dead_at is not null)""")
                 .setParameter("subscription", subscriptionId).setParameter("from", from).setParameter("to", to)
-                .executeUpdate();
+                .setParameter("retry", (double) retryFor.toSeconds()).executeUpdate();
     }
 }

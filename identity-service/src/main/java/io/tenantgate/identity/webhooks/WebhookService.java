@@ -145,6 +145,7 @@ public class WebhookService {
                 delivery.payload = payload;
                 delivery.createdAt = now;
                 delivery.nextAttemptAt = now;
+                delivery.retryUntil = now.plus(config.retryFor());
                 webhooks.persist(delivery);
             }
         }
@@ -169,6 +170,7 @@ public class WebhookService {
         delivery.deliveredAt = null;
         delivery.deadAt = null;
         delivery.nextAttemptAt = now();
+        delivery.retryUntil = now().plus(config.retryFor()); // a replay gets its own time to get through
         return delivery;
     }
 
@@ -179,7 +181,7 @@ public class WebhookService {
         if (!from.isBefore(to)) {
             throw ProblemException.invalidField("from", "must be before to");
         }
-        return webhooks.replay(subscriptionId, from, to);
+        return webhooks.replay(subscriptionId, from, to, config.retryFor());
     }
 
     private WebhookDelivery ownedDelivery(UUID subscriptionId, long deliveryId, String owner) {

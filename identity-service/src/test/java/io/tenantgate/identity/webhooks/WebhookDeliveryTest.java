@@ -116,9 +116,15 @@ class WebhookDeliveryTest {
         given().when().get(path + "/" + dead.path("id").asLong() + "/attempts").then().statusCode(200)
                 .body("[0].status", equalTo(500));
 
-        receiver.answer(204);
+        // a replay gets its own time to get through: failing once more does not dead-letter it again
+        int refusedBefore = receiver.refusedFor(id);
         given().when().post(path + "/" + dead.path("id").asLong() + "/replay").then().statusCode(200)
                 .body("status", equalTo("pending"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.refusedFor(id) > refusedBefore);
+        long deliveryId = dead.path("id").asLong();
+        await().atMost(Duration.ofSeconds(15)).until(() -> attemptsOf(path, deliveryId) > dead.path("attempts").asInt());
+        given().when().get(path + "?status=pending").then().statusCode(200).body("id", hasItem((int) deliveryId));
+        receiver.answer(204);
 
         Received replayed = receiver.acceptedFor(id, 1).get(0);
         assertThat(replayed.headers().firstValue("webhook-id")).contains(dead.path("webhookId").asText());
@@ -149,6 +155,15 @@ class WebhookDeliveryTest {
                 .when().post("/api/v1/webhooks")
                 .then().statusCode(400).body("errors[0].field", equalTo("url"));
         given().when().get("/api/v1/webhooks/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private int attemptsOf(String path, long deliveryId) throws Exception {
+        for (JsonNode delivery : json.readTree(given().when().get(path).then().extract().asString())) {
+            if (delivery.path("id").asLong() == deliveryId) {
+                return delivery.path("attempts").asInt();
+            }
+        }
+        return 0;
     }
 
     private Subscription subscribe(List<String> types) {
