@@ -37,8 +37,6 @@ import static org.hamcrest.Matchers.equalTo;
 class WebhooksIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ALL_EVENTS = List.of("case.decided", "case.review_opened", "case.review_closed",
-            "case.reopened", "account.hold_recommended", "account.closed");
 
     private static TenantgateSuite suite;
     private static Tokens tokens;
@@ -54,7 +52,7 @@ class WebhooksIT {
         identity = running.settings().serviceUrl(Service.IDENTITY);
         RECEIVER.start();
         var created = given().auth().oauth2(tokens.client("onboarding-demo")).contentType("application/json")
-                .body(Map.of("url", RECEIVER.url(), "eventTypes", ALL_EVENTS))
+                .body(Map.of("url", RECEIVER.url(), "eventTypes", LocalWebhookReceiver.EVENTS))
                 .when().post(identity + "/api/v1/webhooks")
                 .then().statusCode(201).extract();
         secret = created.path("secret");

@@ -22,7 +22,7 @@ public final class ListHitRule implements RiskRule {
     }
 
     /** The best match of every listed party, best first. */
-    static List<ListHit> strongestPerListedParty(List<ListHit> hits) {
+    private static List<ListHit> strongestPerListedParty(List<ListHit> hits) {
         Map<String, ListHit> best = new LinkedHashMap<>();
         for (ListHit hit : hits) {
             best.merge(hit.entryKey(), hit, (a, b) -> b.score() > a.score() ? b : a);

@@ -69,7 +69,7 @@ public final class RiskEngine {
                     + " at or above the rejection threshold " + settings.rejectAt());
             return Decision.REJECTED;
         }
-        int listedParties = ListHitRule.strongestPerListedParty(input.screening().hits()).size();
+        long listedParties = input.screening().hits().stream().map(ListHit::entryKey).distinct().count();
         if (listedParties > 0) {
             reasons.add(listedParties + (listedParties == 1 ? " listed party potentially matches" : " listed parties potentially match")
                     + "; an analyst clears or confirms each");

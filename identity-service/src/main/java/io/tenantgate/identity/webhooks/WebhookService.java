@@ -29,6 +29,8 @@ import java.util.UUID;
 public class WebhookService {
 
     private static final int MAX_SUBSCRIPTIONS_PER_CLIENT = 20;
+    /** The column's width. */
+    private static final int MAX_URL_LENGTH = 2048;
 
     private final WebhookRepository webhooks;
     private final FieldCipher cipher;
@@ -196,6 +198,9 @@ public class WebhookService {
     private URI checkedUrl(String url) {
         if (url == null || url.isBlank()) {
             throw ProblemException.invalidField("url", "must not be blank");
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw ProblemException.invalidField("url", "at most " + MAX_URL_LENGTH + " characters");
         }
         URI target;
         try {

@@ -154,6 +154,10 @@ class WebhookDeliveryTest {
         given().contentType("application/json").body(Map.of("url", "ftp://example.com/hook", "eventTypes", List.of("case.decided")))
                 .when().post("/api/v1/webhooks")
                 .then().statusCode(400).body("errors[0].field", equalTo("url"));
+        given().contentType("application/json").body(Map.of("url", "https://example.com/" + "a".repeat(2100),
+                        "eventTypes", List.of("case.decided")))
+                .when().post("/api/v1/webhooks")
+                .then().statusCode(400).body("errors[0].field", equalTo("url"));
         given().when().get("/api/v1/webhooks/" + UUID.randomUUID()).then().statusCode(404);
     }
 

@@ -3,6 +3,7 @@ package io.tenantgate.suite.simulation;
 import io.tenantgate.decision.risk.Decision;
 import io.tenantgate.decision.risk.RiskSettings;
 import io.tenantgate.decision.risk.RiskSettingsProperties;
+import io.tenantgate.screening.engine.eval.Arguments;
 import io.tenantgate.screening.engine.eval.CsvTable;
 import io.tenantgate.screening.engine.eval.EvaluationSplit;
 import io.tenantgate.screening.engine.index.EngineSettings;
@@ -43,10 +44,11 @@ public final class DecisionSimulationCommand {
             throw new IllegalArgumentException("eval decisions needs a CSV file\n\n" + USAGE);
         }
         Path file = Path.of(args.get(0));
-        RiskSettings settings = option(args, "--config").map(Path::of).map(DecisionSimulationCommand::properties)
+        Arguments options = new Arguments(args.toArray(String[]::new));
+        RiskSettings settings = options.option("--config").map(Path::of).map(DecisionSimulationCommand::properties)
                 .map(RiskSettingsProperties::read).orElse(RiskSettings.defaults());
-        double threshold = option(args, "--threshold").map(Double::parseDouble).orElse(EngineSettings.DEFAULT_THRESHOLD);
-        EvaluationSplit.Part part = option(args, "--part").map(EvaluationSplit.Part::of).orElse(EvaluationSplit.Part.ALL);
+        double threshold = options.threshold();
+        EvaluationSplit.Part part = options.option("--part").map(EvaluationSplit.Part::of).orElse(EvaluationSplit.Part.ALL);
         List<Map<String, String>> rows = EvaluationSplit.people(CsvTable.read(file, "full_name"), part);
 
         ScreeningEngine engine = ScreeningEngine.build(BundledLists.load(), EngineSettings.defaults());
@@ -57,7 +59,7 @@ public final class DecisionSimulationCommand {
         }
         System.out.println("review with a list match: " + result.reviewsWithListMatch());
         result.unreadable().forEach((column, count) -> System.out.println(column + " unreadable (treated as absent): " + count));
-        option(args, "--out").map(Path::of).ifPresent(out -> write(out, result));
+        options.option("--out").map(Path::of).ifPresent(out -> write(out, result));
         System.out.println(result.summaryLine());
     }
 
@@ -81,16 +83,5 @@ public final class DecisionSimulationCommand {
         Map<String, String> map = new HashMap<>();
         properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key)));
         return map;
-    }
-
-    private static java.util.Optional<String> option(List<String> args, String name) {
-        int at = args.indexOf(name);
-        if (at < 0) {
-            return java.util.Optional.empty();
-        }
-        if (at + 1 >= args.size()) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        return java.util.Optional.of(args.get(at + 1));
     }
 }
