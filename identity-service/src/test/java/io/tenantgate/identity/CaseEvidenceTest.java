@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.tenantgate.identity.testing.FakeScreeningClient;
 import io.quarkus.test.security.TestSecurity;
 import io.tenantgate.common.testing.EmbeddedPostgresResource;
 import io.tenantgate.identity.cases.CaseRequest;
@@ -34,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Documents, payment instruments and the access log of a case: checks, sealing, masking, duplicates. */
 @QuarkusTest
+@TestProfile(FakePeers.class)
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 @TestSecurity(user = "signup-flow", roles = "onboarding")
 class CaseEvidenceTest {
@@ -68,6 +71,27 @@ class CaseEvidenceTest {
         given().contentType("application/json").body(passport(number, "SILVA<<JOAO", "850412"))
                 .when().post("/api/v1/customers/" + id + "/documents").then().statusCode(200);
         given().when().get("/api/v1/customers/" + id + "/documents").then().statusCode(200).body("size()", equalTo(1));
+    }
+
+    /** A number is screened before it is stored: with screening-service away nothing is stored, and it says so. */
+    @Test
+    void aDocumentThatCannotBeScreenedIsNotStored() {
+        UUID id = approvedCase("Ines Waiting");
+        String number = "IW" + (1_000_000 + (int) (Math.random() * 8_000_000));
+        FakeScreeningClient.available(false);
+        try {
+            given().contentType("application/json").body(passport(number, "WAITING<<INES", "850412"))
+                    .when().post("/api/v1/customers/" + id + "/documents")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("nothing was stored"));
+        } finally {
+            FakeScreeningClient.available(true);
+        }
+        given().when().get("/api/v1/customers/" + id + "/documents").then().statusCode(200).body("size()", equalTo(0));
+        assertEquals(0, FakeScreeningClient.answered("Ines Waiting") - 1, "screened once, at sign-up");
+        given().contentType("application/json").body(passport(number, "WAITING<<INES", "850412"))
+                .when().post("/api/v1/customers/" + id + "/documents").then().statusCode(201);
+        assertEquals(2, FakeScreeningClient.answered("Ines Waiting"), "screened again with the number");
     }
 
     @Test
@@ -206,9 +230,9 @@ class CaseEvidenceTest {
     }
 
     private String addAsSignupFlow(UUID id, String number) {
-        return QuarkusTransaction.requiringNew().call(() -> evidence.addDocument(id,
+        return evidence.addDocument(id,
                 json.convertValue(passport(number, "SILVA<<JOAO", "850412"), io.tenantgate.identity.evidence.DocumentRequest.class),
-                "signup-flow").value().id.toString());
+                "signup-flow").value().id.toString();
     }
 
     @Inject
@@ -222,7 +246,7 @@ class CaseEvidenceTest {
             CustomerCase subject = entities.find(CustomerCase.class, id);
             subject.decision = Decision.APPROVED;
             subject.reasons = List.of("screened: no match");
-            subject.screening = new ScreeningSummary(List.of(), List.of(), List.of(), List.of("test"), 0.88);
+            subject.screening = new ScreeningSummary(List.of(), List.of(), List.of(), List.of("test"), 0.88, 0);
         });
         return id;
     }

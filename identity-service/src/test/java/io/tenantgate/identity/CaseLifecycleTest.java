@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.tenantgate.identity.testing.FakeScreeningClient;
 import io.quarkus.test.security.TestSecurity;
 import io.tenantgate.common.testing.EmbeddedPostgresResource;
 import io.tenantgate.identity.cases.CaseRequest;
@@ -35,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A case over its life: sealed at rest, updated with optimistic locking, closed, and erased after retention. */
 @QuarkusTest
+@TestProfile(FakePeers.class)
 @QuarkusTestResource(value = EmbeddedPostgresResource.class, restrictToAnnotatedClass = false)
 @TestSecurity(user = "signup-flow", roles = "onboarding")
 class CaseLifecycleTest {
@@ -141,8 +144,13 @@ class CaseLifecycleTest {
     @Test
     @TestSecurity(user = "rita", roles = "regulator")
     void theCaseListFiltersAndPages() {
-        open("Quinn List");
-        open("Rosa List");
+        FakeScreeningClient.available(false); // two cases wait for screening
+        try {
+            open("Quinn List");
+            open("Rosa List");
+        } finally {
+            FakeScreeningClient.available(true);
+        }
         given().queryParam("decision", "PENDING_SCREENING").queryParam("size", 1).when().get("/api/v1/customers")
                 .then().statusCode(200).body("items.size()", lessThanOrEqualTo(1))
                 .body("items.decision", everyItem(equalTo("PENDING_SCREENING")))

@@ -135,7 +135,7 @@ class ReviewTest {
             c.riskScore = riskScore;
             c.screening = new ScreeningSummary(listMatch
                     ? List.of(ScreeningHits.nameOnly("customer", "SDN:1", "SDN", 0.9, "NAMESAKE"))
-                    : List.of(), List.of(), List.of(), List.of("SDN:1"), 0.88);
+                    : List.of(), List.of(), List.of(), List.of("SDN:1"), 0.88, 0);
         });
         return id;
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, int keycloakPort,
                             int keycloakManagementPort, int screeningPort, int identityPort, int reportingPort,
-                            int regulatorPort, Duration startTimeout, int replicas) {
+                            int regulatorPort, Duration startTimeout, int replicas, Duration webhookRetryFor) {
 
     /** Replica r of a service listens on the service's port + r x this. */
     static final int REPLICA_PORT_STEP = 10;
@@ -38,11 +38,13 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
               --start-timeout SECONDS      how long each part may take to become ready (default 240)
               --replicas N                 instances of each service, 1 to 9 (default 1); replica r listens
                                            on the service's port + 10 x r, and callers spread over all of them
+              --webhook-retry-for SECONDS  how long a webhook delivery is retried before it is dead-lettered
+                                           (default 86400, a day, as in production)
             """;
 
     private static final Set<String> FLAGS = Set.of("--home", "--cache", "--postgres-port", "--keycloak-port",
             "--keycloak-management-port", "--screening-port", "--identity-port", "--reporting-port",
-            "--regulator-port", "--start-timeout", "--replicas");
+            "--regulator-port", "--start-timeout", "--replicas", "--webhook-retry-for");
 
     public static SuiteSettings defaults(Path repo) {
         return parse(repo, List.of());
@@ -71,7 +73,8 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
                 port(given, "--reporting-port", 8083),
                 port(given, "--regulator-port", 8084),
                 Duration.ofSeconds(number(given, "--start-timeout", 240, Integer.MAX_VALUE)),
-                number(given, "--replicas", 1, MAX_REPLICAS));
+                number(given, "--replicas", 1, MAX_REPLICAS),
+                Duration.ofSeconds(number(given, "--webhook-retry-for", 86_400, Integer.MAX_VALUE)));
     }
 
     /**

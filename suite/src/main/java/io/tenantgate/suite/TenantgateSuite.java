@@ -135,7 +135,8 @@ public final class TenantgateSuite implements AutoCloseable {
             // a local suite delivers webhooks to receivers on this machine, and retries them soon
             command.addAll(List.of("-Dtenantgate.identity.webhooks.allow-http=true",
                     "-Dtenantgate.identity.webhooks.allow-private-addresses=true",
-                    "-Dtenantgate.identity.webhooks.backoff-max=10s"));
+                    "-Dtenantgate.identity.webhooks.backoff-max=10s",
+                    "-Dtenantgate.identity.webhooks.retry-for=" + settings.webhookRetryFor().toSeconds() + "s"));
         }
         localKeys.properties().getOrDefault(service.module(), Map.of())
                 .forEach((name, value) -> command.add("-D" + name + "=" + value));

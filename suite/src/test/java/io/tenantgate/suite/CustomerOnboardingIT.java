@@ -61,6 +61,41 @@ class CustomerOnboardingIT {
                 .body("screening.hits[0].entryKey", equalTo("SDN:20285"));
     }
 
+    /**
+     * A document number or wallet address given after sign-up is screened too: paying from a wallet OFAC lists for
+     * the Lazarus Group rejects a customer whose name matches nothing, and a passport number OFAC lists does the same.
+     */
+    @Test
+    void aListedWalletOrPassportNumberAddedLaterIsCaughtUnderAnyName() {
+        String identity = suite.settings().serviceUrl(Service.IDENTITY);
+        String wallet = open(Map.of("kind", "ORGANIZATION", "legalName", "Quillon Ledger Services " + UUID.randomUUID()
+                        .toString().substring(0, 6), "countries", List.of("SG"), "addresses",
+                List.of(Map.of("lines", List.of("1 Main Street"), "city", "Singapore", "country", "SG"))))
+                .statusCode(201).body("decision", equalTo("APPROVED")).extract().path("id");
+        given().auth().oauth2(onboardingToken).contentType("application/json")
+                .body(Map.of("type", "CRYPTO_WALLET", "identifier", "0x098B716B8Aaf21512996dC57EB0615e2383E2f96",
+                        "sourceOfFunds", "company treasury"))
+                .when().post(identity + "/api/v1/customers/" + wallet + "/payment-instruments")
+                .then().statusCode(201);
+        given().auth().oauth2(onboardingToken).when().get(identity + "/api/v1/customers/" + wallet)
+                .then().statusCode(200)
+                .body("decision", equalTo("REJECTED"))
+                .body("screening.hits[0].entryKey", equalTo("SDN:27307"))
+                .body("reasons[0]", containsString("SDN:27307"));
+
+        String passport = open(person("Karim Haddad", "EG", "1970-03-02", "Cairo"))
+                .statusCode(201).body("decision", org.hamcrest.Matchers.not(equalTo("REJECTED"))).extract().path("id");
+        given().auth().oauth2(onboardingToken).contentType("application/json")
+                .body(Map.of("type", "PASSPORT", "number", "19820215", "issuingCountry", "EG",
+                        "expiry", "2031-01-01"))
+                .when().post(identity + "/api/v1/customers/" + passport + "/documents")
+                .then().statusCode(201);
+        given().auth().oauth2(onboardingToken).when().get(identity + "/api/v1/customers/" + passport)
+                .then().statusCode(200)
+                .body("decision", equalTo("REJECTED"))
+                .body("screening.hits.entryKey", hasItem("SDN:2676"));
+    }
+
     @Test
     void anEntityListCompanyIsRejected() {
         open(Map.of("kind", "ORGANIZATION", "legalName", "Bel Huawei Technologies LLC", "countries", List.of("BY")))

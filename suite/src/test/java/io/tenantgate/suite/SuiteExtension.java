@@ -43,6 +43,8 @@ public class SuiteExtension implements BeforeAllCallback, ParameterResolver {
             ItSettings.clearState("suite-home");
             List<String> options = new ArrayList<>(ItSettings.options("suite-home", 20000));
             options.addAll(List.of("--replicas", "2")); // as in production: every flow crosses both replicas
+            // long enough for a receiver down a minute to get everything, short enough to see a delivery dead-lettered
+            options.addAll(List.of("--webhook-retry-for", String.valueOf(WebhooksIT.RETRY_FOR.toSeconds())));
             SuiteSettings settings = SuiteSettings.parse(ItSettings.repo(), options);
             TenantgateSuite suite = TenantgateSuite.open(settings).start();
             System.out.println("End-to-end suite ready in " + suite.startupTime().toSeconds() + " s: " + suite.pids());

@@ -31,10 +31,14 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The provider's systems hear of every decision through a webhook subscription, on the running suite: each
  * delivery signed and verified with the Svix library, a list change that makes an approved customer a
- * potential match reaching them as a hold recommendation, and a receiver that was down catching up in order.
+ * potential match reaching them as a hold recommendation, a receiver that was down catching up in order, and
+ * a delivery dead-lettered after the retry window sent again by a replay.
  */
 @ExtendWith(SuiteExtension.class)
 class WebhooksIT {
+
+    /** How long the shared suite retries a delivery before dead-lettering it ({@link SuiteExtension} sets it). */
+    static final Duration RETRY_FOR = Duration.ofSeconds(100);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,29 +46,23 @@ class WebhooksIT {
     private static Tokens tokens;
     private static String identity;
     private static final Receiver RECEIVER = new Receiver();
-    private static String secret;
-    private static String subscription;
+    /** Down all along: its deliveries are dead-lettered, then replayed. */
+    private static final Receiver NEVER_UP = new Receiver();
 
     @BeforeAll
     static void subscribe(TenantgateSuite running) throws IOException {
         suite = running;
         tokens = new Tokens(running);
         identity = running.settings().serviceUrl(Service.IDENTITY);
-        RECEIVER.start();
-        var created = given().auth().oauth2(tokens.client("onboarding-demo")).contentType("application/json")
-                .body(Map.of("url", RECEIVER.url(), "eventTypes", LocalWebhookReceiver.EVENTS))
-                .when().post(identity + "/api/v1/webhooks")
-                .then().statusCode(201).extract();
-        secret = created.path("secret");
-        subscription = created.path("id");
+        RECEIVER.subscribe();
+        NEVER_UP.subscribe();
     }
 
     /** The suite is shared: later tests' cases are not sent to a receiver that is gone. */
     @AfterAll
     static void unsubscribe() {
-        given().auth().oauth2(tokens.client("onboarding-demo")).when().delete(identity + "/api/v1/webhooks/" + subscription)
-                .then().statusCode(204);
-        RECEIVER.stop();
+        RECEIVER.unsubscribe();
+        NEVER_UP.unsubscribe();
     }
 
     @Test
@@ -90,12 +88,13 @@ class WebhooksIT {
         assertThat(hold.path("decision").asText()).isEqualTo("REVIEW");
         assertThat(hold.path("reasons").get(0).asText()).contains("INTERNAL:w-1");
         assertThat(hold.path("accountIds").get(0).asText()).isEqualTo("acct-" + name.hashCode());
-        received.forEach(Received::verify);
+        received.forEach(RECEIVER::verify);
     }
 
     @Test
-    void aReceiverDownForAMinuteReceivesEverythingInOrderOnceItIsBack() {
+    void aReceiverDownForAMinuteReceivesEverythingInOrderAndADeadLetteredDeliveryIsReplayed() {
         RECEIVER.answer(503);
+        NEVER_UP.answer(503);
         Instant down = Instant.now();
         String id = open("Orlent Grid Services " + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
         given().auth().oauth2(tokens.client("onboarding-demo")).contentType("application/json")
@@ -108,9 +107,30 @@ class WebhooksIT {
 
         List<Received> received = RECEIVER.acceptedFor(id, 2);
         assertThat(received).extracting(Received::type).containsExactly("case.decided", "account.closed");
-        received.forEach(Received::verify);
+        received.forEach(RECEIVER::verify);
         given().auth().oauth2(tokens.client("onboarding-demo")).when().get(identity + "/api/v1/webhooks")
-                .then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(subscription));
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(RECEIVER.subscription));
+
+        // the other receiver never answered: after the retry window both its deliveries are dead-lettered
+        await("dead-lettered after " + RETRY_FOR).atMost(RETRY_FOR.plusSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> NEVER_UP.deliveriesFor(id).stream().filter(d -> d.path("status").asText().equals("dead"))
+                        .count() == 2);
+        JsonNode dead = NEVER_UP.deliveriesFor(id).stream().filter(d -> d.path("type").asText().equals("case.decided"))
+                .findFirst().orElseThrow();
+        assertThat(dead.path("lastStatus").asInt()).isEqualTo(503);
+        assertThat(NEVER_UP.refusedFor(id)).isGreaterThanOrEqualTo(dead.path("attempts").asLong());
+
+        NEVER_UP.answer(204);
+        given().auth().oauth2(tokens.client("onboarding-demo"))
+                .when().post(identity + "/api/v1/webhooks/" + NEVER_UP.subscription + "/deliveries/" + dead.path("id").asLong()
+                        + "/replay")
+                .then().statusCode(200).body("status", equalTo("pending"));
+        Received replayed = NEVER_UP.acceptedFor(id, 1).get(0);
+        assertThat(replayed.type()).isEqualTo("case.decided");
+        assertThat(replayed.headers().firstValue("webhook-id")).contains(dead.path("webhookId").asText());
+        NEVER_UP.verify(replayed);
+        await().atMost(Duration.ofSeconds(30)).until(() -> NEVER_UP.deliveriesFor(id).stream()
+                .anyMatch(d -> d.path("id").asLong() == dead.path("id").asLong() && d.path("status").asText().equals("delivered")));
     }
 
     private static String open(String name) {
@@ -128,25 +148,60 @@ class WebhooksIT {
         String type() {
             return body.path("type").asText();
         }
-
-        /** The Svix library's verification of the Standard Webhooks signature; throws when it does not hold. */
-        void verify() {
-            try {
-                new Webhook(secret).verify(raw, headers);
-            } catch (Exception e) {
-                throw new AssertionError("delivery " + headers.firstValue("webhook-id") + " does not verify: " + e, e);
-            }
-        }
     }
 
-    /** A receiver on a free local port: records every request and answers with the status it is told. */
+    /**
+     * A receiver on a free local port, subscribed to every event: records every request and answers with the
+     * status it is told.
+     */
     private static final class Receiver {
 
         private final List<Received> requests = new CopyOnWriteArrayList<>();
         private final AtomicInteger status = new AtomicInteger(204);
         private final AtomicReference<HttpServer> server = new AtomicReference<>();
+        private String secret;
+        private String subscription;
 
-        void start() throws IOException {
+        void subscribe() throws IOException {
+            start();
+            var created = given().auth().oauth2(tokens.client("onboarding-demo")).contentType("application/json")
+                    .body(Map.of("url", url(), "eventTypes", LocalWebhookReceiver.EVENTS))
+                    .when().post(identity + "/api/v1/webhooks")
+                    .then().statusCode(201).extract();
+            secret = created.path("secret");
+            subscription = created.path("id");
+        }
+
+        void unsubscribe() {
+            given().auth().oauth2(tokens.client("onboarding-demo")).when().delete(identity + "/api/v1/webhooks/" + subscription)
+                    .then().statusCode(204);
+            server.get().stop(0);
+        }
+
+        /** The Svix library's verification of the Standard Webhooks signature; throws when it does not hold. */
+        void verify(Received received) {
+            try {
+                new Webhook(secret).verify(received.raw(), received.headers());
+            } catch (Exception e) {
+                throw new AssertionError("delivery " + received.headers().firstValue("webhook-id") + " does not verify: " + e, e);
+            }
+        }
+
+        /** This subscription's delivery log for one case, as identity-service shows it. */
+        List<JsonNode> deliveriesFor(String caseId) {
+            String log = given().auth().oauth2(tokens.client("onboarding-demo")).queryParam("size", 200)
+                    .when().get(identity + "/api/v1/webhooks/" + subscription + "/deliveries")
+                    .then().statusCode(200).extract().asString();
+            List<JsonNode> mine = new java.util.ArrayList<>();
+            read(log).forEach(delivery -> {
+                if (delivery.path("customerId").asText().equals(caseId)) {
+                    mine.add(delivery);
+                }
+            });
+            return mine;
+        }
+
+        private void start() throws IOException {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             http.createContext("/hook", exchange -> {
                 String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -158,10 +213,6 @@ class WebhooksIT {
             });
             http.start();
             server.set(http);
-        }
-
-        void stop() {
-            server.get().stop(0);
         }
 
         String url() {

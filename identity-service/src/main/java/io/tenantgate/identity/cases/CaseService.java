@@ -2,11 +2,10 @@ package io.tenantgate.identity.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grpc.StatusRuntimeException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
-import io.tenantgate.identity.client.ScreeningClient;
+import io.tenantgate.identity.client.ScreeningIdentifier;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.webhooks.WebhookEvent;
 import io.tenantgate.identity.webhooks.WebhookService;
@@ -20,7 +19,6 @@ import io.tenantgate.decision.risk.RiskEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -42,20 +40,23 @@ import java.util.UUID;
 public class CaseService {
 
     private static final Logger LOG = Logger.getLogger(CaseService.class);
+    /** The decisions whose stored screening follows list changes: a rejected or unscreened case has nothing to follow. */
+    private static final java.util.Set<Decision> RESCREENED = java.util.EnumSet.of(Decision.APPROVED, Decision.REVIEW,
+            Decision.PENDING_INFO);
 
     private final CaseRepository cases;
-    private final ScreeningClient screening;
+    private final CurrentScreening currentScreening;
     private final CaseAssessor assessor;
     private final ObjectMapper json;
     private final EvidenceRepository evidence;
     private final WebhookService webhooks;
 
-    public CaseService(CaseRepository cases, ScreeningClient screening, IdentityConfig config, ObjectMapper json,
+    public CaseService(CaseRepository cases, CurrentScreening currentScreening, IdentityConfig config, ObjectMapper json,
                        EvidenceRepository evidence, WebhookService webhooks) {
         this.cases = cases;
         this.evidence = evidence;
         this.webhooks = webhooks;
-        this.screening = screening;
+        this.currentScreening = currentScreening;
         this.assessor = new CaseAssessor(new RiskEngine(config.riskSettings()),
                 new PersonDeterminer(config.ownerExposurePercent()),
                 new RequiredData(config.requiredForPersons(), config.requiredForOrganizations()));
@@ -72,11 +73,13 @@ public class CaseService {
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
         }
-        ScreeningSummary summary = screenOrNull(request);
-        CaseAssessor.Assessment verdict = assessor.assess(request, summary, CaseEvidence.NONE);
+        ScreeningSummary screened = screenOrNull(request, List.of());
         try {
-            return new Created(QuarkusTransaction.requiringNew().call(() -> insert(request, idempotencyKey, hash, actor,
-                    verdict, summary)), false);
+            return new Created(QuarkusTransaction.requiringNew().call(() -> {
+                ScreeningSummary summary = screened == null ? null : currentScreening.storable(request, List.of(), screened);
+                return insert(request, idempotencyKey, hash, actor,
+                        assessor.assess(request, summary, CaseEvidence.NONE), summary);
+            }), false);
         } catch (PersistenceException raced) {
             // A concurrent request with the same key won the insert: answer as a replay of it.
             CustomerCase winner = QuarkusTransaction.requiringNew().call(() -> cases.findByIdempotencyKey(idempotencyKey))
@@ -147,7 +150,8 @@ public class CaseService {
     public CustomerCase update(UUID id, CaseRequest request, long expectedVersion, String actor) {
         CustomerCase before = get(id);
         checkVersion(before, expectedVersion);
-        ScreeningSummary summary = screenOrNull(request);
+        List<ScreeningIdentifier> identifiers = QuarkusTransaction.joiningExisting().call(() -> evidence.identifiers(id));
+        ScreeningSummary screened = screenOrNull(request, identifiers);
         return QuarkusTransaction.requiringNew().call(() -> {
             CustomerCase subject = lockOpen(id);
             checkVersion(subject, expectedVersion);
@@ -155,6 +159,7 @@ public class CaseService {
                 throw new ProblemException(Problem.of("case-rejected", "Case rejected", 409,
                         "A rejected case is final; open a new case for new data"));
             }
+            ScreeningSummary summary = screened == null ? null : currentScreening.storable(request, identifiers, screened);
             CaseEvidence collected = evidence.evidenceOf(id); // before any change: its queries flush the session
             List<String> changed = changedFields(subject.profile, request);
             subject.profile = request;
@@ -240,15 +245,15 @@ public class CaseService {
      * Takes in what re-screening an active case against one list change found (inside the caller's
      * transaction): {@code deltaHits} are the matches of its parties against the entries the change added or
      * changed. Entries whose content changed are no longer cleared; a match that is neither known nor cleared
-     * reopens the case for review. The stored screening keeps its hits on entries the change did not touch
-     * and takes the change's hits in their place.
+     * reopens the case for review; a case waiting for information keeps it for when the data arrives, unless it
+     * decides the case now. The stored screening keeps its hits on entries the change did not touch and takes
+     * the change's hits in their place.
      *
-     * @return true when the case was reopened for review
+     * @return true when the case was reopened for review or decided
      */
     public boolean rescreen(UUID id, ListDelta change, List<ScreeningSummary.Hit> deltaHits) {
         CustomerCase subject = cases.findById(id);
-        if (subject == null || subject.closedAt != null
-                || (subject.decision != Decision.APPROVED && subject.decision != Decision.REVIEW)) {
+        if (subject == null || subject.closedAt != null || !RESCREENED.contains(subject.decision)) {
             return false;
         }
         java.util.Set<String> changedKeys = new java.util.HashSet<>(change.changed());
@@ -262,8 +267,13 @@ public class CaseService {
             return false; // nothing new: the case stays as it is
         }
         subject.clearedEntries = stillCleared;
-        subject.screening = withDelta(subject.screening, change, deltaHits);
-        if (!fresh.isEmpty()) {
+        subject.screening = subject.screening == null
+                ? new ScreeningSummary(List.of(), List.of(), List.of(), List.of(), 0, 0).withDelta(change, deltaHits)
+                : subject.screening.withDelta(change, deltaHits);
+        if (!fresh.isEmpty() && subject.decision == Decision.PENDING_INFO) {
+            // the match counts once the missing data arrives, unless it decides the case already
+            reassess(subject, "rescreening", "list change " + change.changeId() + " brought a new potential match");
+        } else if (!fresh.isEmpty()) {
             List<String> reasons = new java.util.ArrayList<>();
             fresh.forEach(hit -> reasons.add(String.format(java.util.Locale.ROOT,
                     "list change %d: new potential match of %s with %s (%s), score %.3f", change.changeId(),
@@ -284,48 +294,31 @@ public class CaseService {
         detail.put("newMatches", fresh.stream().map(ScreeningSummary.Hit::entryKey).toList());
         detail.put("decision", subject.decision.name());
         record(subject, "rescreening", "rescreened", detail);
-        return !fresh.isEmpty();
-    }
-
-    /** The stored screening with the change applied: hits on entries it touched replaced by its own hits. */
-    static ScreeningSummary withDelta(ScreeningSummary before, ListDelta change, List<ScreeningSummary.Hit> deltaHits) {
-        java.util.Set<String> touched = new java.util.HashSet<>(change.added());
-        touched.addAll(change.changed());
-        touched.addAll(change.removed());
-        List<ScreeningSummary.Hit> hits = new java.util.ArrayList<>();
-        if (before != null) {
-            before.hits().stream().filter(hit -> !touched.contains(hit.entryKey())).forEach(hits::add);
-        }
-        hits.addAll(deltaHits);
-        hits.sort(java.util.Comparator.comparingDouble(ScreeningSummary.Hit::score).reversed());
-        List<String> versions = new java.util.ArrayList<>();
-        if (before != null) {
-            before.listVersions().stream().filter(v -> !v.startsWith(change.source() + ":")).forEach(versions::add);
-        }
-        versions.add(change.source() + ":" + change.version());
-        return before == null ? new ScreeningSummary(hits, List.of(), List.of(), versions, 0)
-                : new ScreeningSummary(hits, before.ownershipFindings(), before.jurisdictionFindings(), versions,
-                before.threshold());
+        return !fresh.isEmpty() && subject.decision != Decision.PENDING_INFO;
     }
 
     /**
      * Decides a case that waited for screening, now that it was screened (in the caller's transaction); a case
      * decided or closed meanwhile is left as it is.
      */
-    void completeScreening(UUID id, ScreeningSummary summary) {
+    void completeScreening(UUID id, List<ScreeningIdentifier> identifiers, ScreeningSummary summary) {
         CustomerCase current = cases.findById(id);
         if (current == null || current.decision != Decision.PENDING_SCREENING || current.closedAt != null) {
             return;
         }
-        CaseAssessor.Assessment verdict = assessor.assess(current.profile, summary, evidence.evidenceOf(current.id));
-        current.screening = summary;
+        ScreeningSummary stored = currentScreening.storable(current.profile, identifiers, summary);
+        CaseAssessor.Assessment verdict = assessor.assess(current.profile, stored, evidence.evidenceOf(current.id));
+        current.screening = stored;
         apply(current, verdict, "screening-retry", "screened after screening-service came back");
     }
 
-    private ScreeningSummary screenOrNull(CaseRequest request) {
+    private ScreeningSummary screenOrNull(CaseRequest request, List<ScreeningIdentifier> identifiers) {
         try {
-            return screening.screen(request);
-        } catch (StatusRuntimeException | FaultToleranceException e) {
+            return currentScreening.screen(request, identifiers);
+        } catch (RuntimeException e) {
+            if (!CurrentScreening.isScreeningFailure(e)) {
+                throw e;
+            }
             LOG.warnf("Screening unavailable (%s); the case waits in PENDING_SCREENING", e.getMessage());
             return null;
         }

@@ -4,14 +4,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.tenantgate.common.retry.Backoff;
 import io.tenantgate.common.retry.Failures;
-import io.tenantgate.identity.client.ScreeningClient;
+import io.tenantgate.identity.client.ScreeningIdentifier;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.config.IdentityConfig;
+import io.tenantgate.identity.evidence.EvidenceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,13 +35,16 @@ public class PendingScreening {
 
     private final CaseRepository cases;
     private final CaseService decisions;
-    private final ScreeningClient screening;
+    private final CurrentScreening screening;
+    private final EvidenceRepository evidence;
     private final Backoff backoff;
 
-    public PendingScreening(CaseRepository cases, CaseService decisions, ScreeningClient screening, IdentityConfig config) {
+    public PendingScreening(CaseRepository cases, CaseService decisions, CurrentScreening screening,
+                            EvidenceRepository evidence, IdentityConfig config) {
         this.cases = cases;
         this.decisions = decisions;
         this.screening = screening;
+        this.evidence = evidence;
         this.backoff = new Backoff(config.screeningRetryInterval(), config.screeningRetryMax());
     }
 
@@ -59,15 +64,17 @@ public class PendingScreening {
     /** @return false when screening-service seems away, so the round should stop */
     boolean screenAndDecide(CaseRepository.WaitingCase waiting) {
         CaseRequest profile;
+        List<ScreeningIdentifier> identifiers;
         try {
             profile = QuarkusTransaction.requiringNew().call(() -> cases.findById(waiting.id()).profile);
+            identifiers = QuarkusTransaction.requiringNew().call(() -> evidence.identifiers(waiting.id()));
         } catch (RuntimeException unreadable) {
-            park(waiting, "the stored profile cannot be read: " + Failures.describe(unreadable));
+            park(waiting, "the stored profile or documents cannot be read: " + Failures.describe(unreadable));
             return true;
         }
         ScreeningSummary summary;
         try {
-            summary = screening.screen(profile);
+            summary = screening.screen(profile, identifiers);
         } catch (RuntimeException failed) {
             if (Failures.isPermanent(failed)) {
                 park(waiting, "screening-service refused the profile: " + Failures.describe(failed));
@@ -79,7 +86,7 @@ public class PendingScreening {
             QuarkusTransaction.requiringNew().run(() -> cases.screeningFailed(waiting.id(), wait));
             return false;
         }
-        QuarkusTransaction.requiringNew().run(() -> decisions.completeScreening(waiting.id(), summary));
+        QuarkusTransaction.requiringNew().run(() -> decisions.completeScreening(waiting.id(), identifiers, summary));
         return true;
     }
 

@@ -15,7 +15,11 @@ public interface DeltaScreener {
      */
     Map<UUID, List<ScreeningSummary.Hit>> screen(long changeId, List<Subject> subjects);
 
-    /** A stored customer: its case id and what it declared. */
-    record Subject(UUID caseId, CaseRequest profile) {
+    /** A stored customer: its case id, what it declared, and its document numbers and wallet addresses. */
+    record Subject(UUID caseId, CaseRequest profile, List<ScreeningIdentifier> identifiers) {
+
+        public Subject {
+            identifiers = List.copyOf(identifiers);
+        }
     }
 }

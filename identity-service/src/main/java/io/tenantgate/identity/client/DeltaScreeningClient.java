@@ -1,5 +1,7 @@
 package io.tenantgate.identity.client;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
 import io.tenantgate.identity.cases.CaseRequest;
@@ -26,7 +28,12 @@ import java.util.UUID;
 public class DeltaScreeningClient implements DeltaScreener {
 
     static final int BATCH = 500;
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    /** A wait that grows with the work: one customer at sign-up waits seconds, a chunk of thousands minutes. */
+    private static final Duration TIMEOUT_BASE = Duration.ofSeconds(3);
+    private static final Duration TIMEOUT_PER_SUBJECT = Duration.ofMillis(50);
+    private static final Duration TIMEOUT_MAX = Duration.ofMinutes(2);
+    private static final int QUICK_ATTEMPTS = 8;
+    private static final Duration QUICK_RETRY_DELAY = Duration.ofMillis(250);
 
     private final ScreeningService screening;
 
@@ -49,8 +56,7 @@ public class DeltaScreeningClient implements DeltaScreener {
             }
             batches.add(batch.build());
         }
-        List<ScreenAgainstChangeResponse> answers = screening.screenAgainstChange(Multi.createFrom().iterable(batches))
-                .collect().asList().await().atMost(TIMEOUT);
+        List<ScreenAgainstChangeResponse> answers = answers(batches, subjects.size());
         if (answers.size() != batches.size()) {
             throw new IllegalStateException("screening-service answered " + answers.size() + " of " + batches.size()
                     + " batches of list change " + changeId);
@@ -64,6 +70,39 @@ public class DeltaScreeningClient implements DeltaScreener {
         return matched;
     }
 
+    /**
+     * The answers to every batch. A replica that has not read the change yet answers UNAVAILABLE; the calls
+     * spread over the replicas, and the others read a change within a second or two of the first, so the call
+     * is tried again a few times at short intervals before the chunk waits with backoff.
+     */
+    private List<ScreenAgainstChangeResponse> answers(List<ScreenAgainstChangeRequest> batches, int subjects) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return screening.screenAgainstChange(Multi.createFrom().iterable(batches))
+                        .collect().asList().await().atMost(timeout(subjects));
+            } catch (StatusRuntimeException failed) {
+                if (failed.getStatus().getCode() != Status.Code.UNAVAILABLE || attempt == QUICK_ATTEMPTS) {
+                    throw failed;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(QUICK_RETRY_DELAY.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw Status.CANCELLED.withDescription("interrupted").asRuntimeException();
+        }
+    }
+
+    static Duration timeout(int subjects) {
+        Duration grown = TIMEOUT_BASE.plus(TIMEOUT_PER_SUBJECT.multipliedBy(subjects));
+        return grown.compareTo(TIMEOUT_MAX) > 0 ? TIMEOUT_MAX : grown;
+    }
+
     static ChangeSubject subject(Subject subject) {
         CaseRequest customer = subject.profile();
         ChangeSubject.Builder built = ChangeSubject.newBuilder().setSubjectId(subject.caseId().toString());
@@ -71,7 +110,7 @@ public class DeltaScreeningClient implements DeltaScreener {
         names.add(customer.legalName());
         names.addAll(customer.otherNames());
         built.addParties(ScreenedParties.party("customer", customer.kind(), names, customer.countries(), customer.date(),
-                customer.addresses()).addAllIdentityNumbers(ScreenedParties.contactNumbers(customer)));
+                customer.addresses()).addAllIdentityNumbers(ScreenedParties.identityNumbers(customer, subject.identifiers())));
         addOwners(built, "customer", customer.owners());
         if (customer.reseller() != null) {
             built.addParties(ScreenedParties.reseller(customer.reseller()));

@@ -44,14 +44,16 @@ final class ScreenedParties {
     }
 
     /**
-     * The customer's e-mail addresses and phone numbers: the lists name those of listed parties, and a match on
-     * one of them stands whatever name the customer gives.
+     * The customer's e-mail addresses and phone numbers, document numbers and wallet addresses: the lists name
+     * those of listed parties, and a match on one of them stands whatever name the customer gives.
      */
-    static List<IdentityNumber> contactNumbers(CaseRequest customer) {
-        return java.util.stream.Stream.concat(
-                customer.emails().stream().map(email -> IdentityNumber.newBuilder().setType("email").setNumber(email).build()),
-                customer.phones().stream().map(phone -> IdentityNumber.newBuilder().setType("phone").setNumber(phone).build()))
-                .toList();
+    static List<IdentityNumber> identityNumbers(CaseRequest customer, List<ScreeningIdentifier> identifiers) {
+        List<IdentityNumber> numbers = new java.util.ArrayList<>();
+        customer.emails().forEach(email -> numbers.add(IdentityNumber.newBuilder().setType("email").setNumber(email).build()));
+        customer.phones().forEach(phone -> numbers.add(IdentityNumber.newBuilder().setType("phone").setNumber(phone).build()));
+        identifiers.forEach(identifier -> numbers.add(IdentityNumber.newBuilder().setType(identifier.type())
+                .setNumber(identifier.number()).setIssuingCountry(nullToEmpty(identifier.issuingCountry())).build()));
+        return numbers;
     }
 
     static ScreeningSummary.Hit hit(Match match) {

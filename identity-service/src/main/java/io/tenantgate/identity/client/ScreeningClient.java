@@ -63,15 +63,16 @@ public class ScreeningClient {
     }
 
     /**
-     * Screens the customer and every owner in one call, and the foreign reseller it came through (if any) in a
-     * second; the references are "customer", "customer/owner0", ... and "reseller".
+     * Screens the customer (with its document numbers and wallet addresses) and every owner in one call, and the
+     * foreign reseller it came through (if any) in a second; the references are "customer", "customer/owner0",
+     * ... and "reseller".
      */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    public ScreeningSummary screen(CaseRequest customer) {
+    public ScreeningSummary screen(CaseRequest customer, List<ScreeningIdentifier> identifiers) {
         ScreenResponse response = waitingForReady().screen(ScreenRequest.newBuilder()
                 .setParty(party("customer", customer.kind(), customer.legalName(), customer.otherNames(),
                         customer.countries(), customer.date(), customer.addresses(), customer.owners()).toBuilder()
-                        .addAllIdentityNumbers(ScreenedParties.contactNumbers(customer)))
+                        .addAllIdentityNumbers(ScreenedParties.identityNumbers(customer, identifiers)))
                 .build());
         List<ScreenResponse> responses = new java.util.ArrayList<>(List.of(response));
         if (customer.reseller() != null) {
@@ -89,7 +90,9 @@ public class ScreeningClient {
                         .map(f -> new ScreeningSummary.JurisdictionFinding(f.getPartyReference(), f.getCountry(),
                                 f.getBasis())).toList(),
                 response.getListVersionsList().stream().map(v -> v.getSource() + ":" + v.getVersion()).toList(),
-                response.getThreshold());
+                response.getThreshold(),
+                // two calls may be answered by replicas at different changes: the screening covers the older one
+                responses.stream().mapToLong(ScreenResponse::getListChangeId).min().orElse(0));
     }
 
     /**

@@ -50,7 +50,7 @@ public class ScreeningWarmUp implements HealthCheck {
             int answered = 0;
             for (int i = 0; i < SCREENINGS; i++) {
                 try {
-                    screening.screen(profile(i));
+                    screening.screen(profile(i), List.of());
                     answered++;
                 } catch (RuntimeException failed) {
                     LOG.debugf("Warm-up screening failed: %s", failed.getMessage());

@@ -1,6 +1,9 @@
 package io.tenantgate.identity.evidence;
 
 import io.tenantgate.identity.cases.CaseEvidence;
+import io.tenantgate.identity.client.ScreeningIdentifier;
+import io.tenantgate.identity.secrets.SealedValues;
+import io.tenantgate.sealing.FieldCipher;
 import io.tenantgate.decision.signals.CheckResult;
 import io.tenantgate.decision.signals.CountrySignal;
 import io.tenantgate.identity.verification.DuplicateIdentityCheck;
@@ -10,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Documents, payment instruments and the access log of cases, and the evidence they add up to. */
@@ -19,11 +25,17 @@ public class EvidenceRepository {
 
     /** Accesses from this many distinct countries at most count as signals; the newest first. */
     private static final int ACCESS_COUNTRIES = 10;
+    /** The identifier types screening-service knows the lists' numbers by. */
+    private static final Map<IdentityDocument.Type, String> DOCUMENT_TYPES = Map.of(
+            IdentityDocument.Type.PASSPORT, "passport", IdentityDocument.Type.NATIONAL_ID, "national_id",
+            IdentityDocument.Type.CERTIFICATE_OF_INCORPORATION, "registration");
 
     private final EntityManager entities;
+    private final FieldCipher cipher;
 
-    public EvidenceRepository(EntityManager entities) {
+    public EvidenceRepository(EntityManager entities, FieldCipher cipher) {
         this.entities = entities;
+        this.cipher = cipher;
     }
 
     public List<IdentityDocument> documents(UUID caseId) {
@@ -34,6 +46,45 @@ public class EvidenceRepository {
     public List<PaymentInstrument> payments(UUID caseId) {
         return entities.createQuery("from PaymentInstrument where caseId = ?1 order by addedAt, id", PaymentInstrument.class)
                 .setParameter(1, caseId).getResultList();
+    }
+
+    /**
+     * The document numbers and wallet addresses of each case, unsealed, to be screened with its names; cases
+     * without any are absent. Numbers erased at the end of retention are left out.
+     */
+    public Map<UUID, List<ScreeningIdentifier>> identifiers(Collection<UUID> caseIds) {
+        Map<UUID, List<ScreeningIdentifier>> found = new HashMap<>();
+        if (caseIds.isEmpty()) {
+            return found;
+        }
+        for (IdentityDocument document : entities.createQuery(
+                        "from IdentityDocument where caseId in ?1 and number is not null order by addedAt, id",
+                        IdentityDocument.class)
+                .setParameter(1, caseIds).getResultList()) {
+            found.computeIfAbsent(document.caseId, id -> new ArrayList<>()).add(documentIdentifier(document.type,
+                    cipher.open(document.number, SealedValues.DOCUMENT_NUMBER), document.issuingCountry));
+        }
+        for (PaymentInstrument wallet : entities.createQuery(
+                        "from PaymentInstrument where caseId in ?1 and type = ?2 and identifier is not null order by addedAt, id",
+                        PaymentInstrument.class)
+                .setParameter(1, caseIds).setParameter(2, PaymentInstrument.Type.CRYPTO_WALLET).getResultList()) {
+            found.computeIfAbsent(wallet.caseId, id -> new ArrayList<>()).add(walletIdentifier(
+                    cipher.open(wallet.identifier, SealedValues.PAYMENT_IDENTIFIER)));
+        }
+        return found;
+    }
+
+    /** The identifiers of one case. */
+    public List<ScreeningIdentifier> identifiers(UUID caseId) {
+        return identifiers(List.of(caseId)).getOrDefault(caseId, List.of());
+    }
+
+    static ScreeningIdentifier documentIdentifier(IdentityDocument.Type type, String number, String issuingCountry) {
+        return new ScreeningIdentifier(DOCUMENT_TYPES.get(type), number, issuingCountry);
+    }
+
+    static ScreeningIdentifier walletIdentifier(String address) {
+        return new ScreeningIdentifier("digital currency address", address, null);
     }
 
     /** Checks of every document and payment instrument, the duplicate-identity check, and the country signals. */

@@ -1,9 +1,15 @@
 package io.tenantgate.identity.evidence;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
+import io.tenantgate.common.retry.Failures;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
+import io.tenantgate.identity.cases.CurrentScreening;
 import io.tenantgate.identity.cases.CustomerCase;
+import io.tenantgate.identity.client.ScreeningIdentifier;
+import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.secrets.SealedValues;
 import io.tenantgate.identity.verification.CardNumberVerifier;
 import io.tenantgate.identity.verification.CardVerification;
@@ -34,14 +40,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Adds identity documents and payment instruments to a case: checks them, seals their numbers, keeps a keyed
- * fingerprint to find the same document on another customer, and lets the case be assessed again.
+ * Adds identity documents and payment instruments to a case: checks them, screens document numbers and wallet
+ * addresses against the lists, seals their numbers, keeps a keyed fingerprint to find the same document on
+ * another customer, and lets the case be assessed again.
  * Adding the same document or instrument twice answers with the one stored.
  */
 @ApplicationScoped
 public class EvidenceService {
 
     private final CaseService cases;
+    private final CurrentScreening screening;
     private final EvidenceRepository evidence;
     private final EntityManager entities;
     private final FieldCipher cipher;
@@ -49,9 +57,10 @@ public class EvidenceService {
     private final MrzVerifier mrzVerifier;
     private final Clock clock;
 
-    public EvidenceService(CaseService cases, EvidenceRepository evidence, EntityManager entities, FieldCipher cipher,
-                           IdentityFingerprinter fingerprinter) {
+    public EvidenceService(CaseService cases, CurrentScreening screening, EvidenceRepository evidence,
+                           EntityManager entities, FieldCipher cipher, IdentityFingerprinter fingerprinter) {
         this.cases = cases;
+        this.screening = screening;
         this.evidence = evidence;
         this.entities = entities;
         this.cipher = cipher;
@@ -64,8 +73,17 @@ public class EvidenceService {
     public record Added<T>(T value, boolean existing) {
     }
 
-    @Transactional
+    /**
+     * Checks and stores the document, screens its number with the customer's names (before anything is stored:
+     * screening-service away answers 503 and nothing changes) and assesses the case again.
+     */
     public Added<IdentityDocument> addDocument(UUID caseId, DocumentRequest request, String actor) {
+        Screened screened = screenWith(caseId, EvidenceRepository.documentIdentifier(request.type(),
+                normalised(request.number()), request.issuingCountry()), "number");
+        return QuarkusTransaction.requiringNew().call(() -> storeDocument(caseId, request, actor, screened));
+    }
+
+    private Added<IdentityDocument> storeDocument(UUID caseId, DocumentRequest request, String actor, Screened screened) {
         CustomerCase subject = cases.lockOpen(caseId);
         Fingerprint fingerprint = fingerprinter.fingerprint(IdentifierKind.DOCUMENT, request.issuingCountry(),
                 request.number());
@@ -91,23 +109,39 @@ public class EvidenceService {
         document.addedBy = actor;
         document.addedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         entities.persist(document);
+        takeScreening(subject, screened);
         added(subject, actor, "document-added", document.type.name(), document.lastDigits, document.issuingCountry,
                 document.checks);
         return new Added<>(document, false);
     }
 
-    @Transactional
+    /**
+     * Checks and stores the payment instrument and assesses the case again; a wallet address is screened with the
+     * customer's names first, as a document number is.
+     */
     public Added<PaymentInstrument> addPayment(UUID caseId, PaymentRequest request, String actor) {
-        CustomerCase subject = cases.lockOpen(caseId);
+        Optional<IdentifierKind> kind = checkPayment(cases.get(caseId).profile, request);
+        Screened screened = kind.orElse(null) != IdentifierKind.CRYPTO_WALLET ? null
+                : screenWith(caseId, EvidenceRepository.walletIdentifier(request.identifier().strip()), "identifier");
+        return QuarkusTransaction.requiringNew().call(() -> storePayment(caseId, request, actor, screened));
+    }
+
+    private static Optional<IdentifierKind> checkPayment(CaseRequest profile, PaymentRequest request) {
         Optional<IdentifierKind> kind = identifierKind(request.type());
         if (kind.isPresent() == (request.identifier() == null || request.identifier().isBlank())) {
             throw ProblemException.invalidField("identifier", kind.isPresent()
                     ? "required for a " + request.type().name().toLowerCase(Locale.ROOT)
                     : "an invoice has no identifier");
         }
-        if (request.accountId() != null && !subject.profile.accountIds().contains(request.accountId())) {
+        if (request.accountId() != null && !profile.accountIds().contains(request.accountId())) {
             throw ProblemException.invalidField("accountId", "not one of this customer's account ids");
         }
+        return kind;
+    }
+
+    private Added<PaymentInstrument> storePayment(UUID caseId, PaymentRequest request, String actor, Screened screened) {
+        CustomerCase subject = cases.lockOpen(caseId);
+        Optional<IdentifierKind> kind = checkPayment(subject.profile, request); // the profile may have changed since
         Fingerprint fingerprint = kind.map(k -> fingerprinter.fingerprint(k, request.issuingCountry(), request.identifier()))
                 .orElse(null);
         if (fingerprint != null) {
@@ -138,6 +172,9 @@ public class EvidenceService {
         payment.addedBy = actor;
         payment.addedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         entities.persist(payment);
+        if (screened != null) {
+            takeScreening(subject, screened);
+        }
         added(subject, actor, "payment-added", payment.type.name(), payment.lastDigits, payment.issuingCountry, checks);
         return new Added<>(payment, false);
     }
@@ -165,6 +202,49 @@ public class EvidenceService {
         }
         cases.record(cases.get(caseId), actor, "document-number-read", Map.of("document", documentId.toString()));
         return cipher.open(document.number, SealedValues.DOCUMENT_NUMBER);
+    }
+
+    /** What the case was screened with before a document or wallet was stored, and what screening found. */
+    private record Screened(CaseRequest profile, List<ScreeningIdentifier> identifiers, ScreeningSummary summary) {
+    }
+
+    /** The case screened with its stored document numbers and wallet addresses and the one being added. */
+    private Screened screenWith(UUID caseId, ScreeningIdentifier adding, String field) {
+        CaseRequest profile = cases.get(caseId).profile;
+        List<ScreeningIdentifier> identifiers = new ArrayList<>(
+                QuarkusTransaction.joiningExisting().call(() -> evidence.identifiers(caseId)));
+        if (!identifiers.contains(adding)) {
+            identifiers.add(adding);
+        }
+        return new Screened(profile, identifiers, screen(profile, identifiers, field));
+    }
+
+    private ScreeningSummary screen(CaseRequest profile, List<ScreeningIdentifier> identifiers, String field) {
+        try {
+            return screening.screen(profile, identifiers);
+        } catch (RuntimeException failed) {
+            if (!CurrentScreening.isScreeningFailure(failed)) {
+                throw failed;
+            }
+            if (Failures.isPermanent(failed)) {
+                throw ProblemException.invalidField(field, "screening-service refused it: " + Failures.describe(failed));
+            }
+            throw new ProblemException(Problem.of("screening-unavailable", "Screening unavailable", 503,
+                    "screening-service did not answer, so the number could not be screened and nothing was stored; "
+                            + "send the request again"));
+        }
+    }
+
+    /**
+     * Stores the screening taken with the new number on the case (locked, the evidence already persisted); when
+     * the profile, or the numbers through another request, changed since it was taken, screens again first.
+     */
+    private void takeScreening(CustomerCase subject, Screened screened) {
+        entities.flush();
+        List<ScreeningIdentifier> now = evidence.identifiers(subject.id);
+        ScreeningSummary summary = now.equals(screened.identifiers()) && subject.profile.equals(screened.profile())
+                ? screened.summary() : screen(subject.profile, now, "number");
+        subject.screening = screening.storable(subject.profile, now, summary);
     }
 
     private void added(CustomerCase subject, String actor, String action, String type, String lastDigits,

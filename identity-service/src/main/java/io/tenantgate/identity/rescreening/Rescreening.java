@@ -10,10 +10,13 @@ import io.tenantgate.common.retry.Backoff;
 import io.tenantgate.common.retry.Failures;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
+import io.tenantgate.identity.cases.CurrentScreening;
 import io.tenantgate.identity.cases.ListDelta;
 import io.tenantgate.identity.client.DeltaScreener;
 import io.tenantgate.identity.client.ListChangeSource;
+import io.tenantgate.identity.client.ScreeningIdentifier;
 import io.tenantgate.identity.client.ScreeningSummary;
+import io.tenantgate.identity.evidence.EvidenceRepository;
 import io.tenantgate.identity.config.IdentityConfig;
 import io.tenantgate.identity.secrets.SealedProfileConverter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Re-screens active customers and their owners when the lists change, against the change's delta only.
@@ -52,8 +56,10 @@ public class Rescreening {
 
     private final EntityManager entities;
     private final CaseService cases;
+    private final CurrentScreening currentScreening;
     private final DeltaScreener screener;
     private final SealedProfileConverter profiles;
+    private final EvidenceRepository evidence;
     private final int chunkSize;
     private final Backoff backoff;
     private final int workers;
@@ -62,13 +68,17 @@ public class Rescreening {
             runnable -> new Thread(runnable, "list-change-follower"));
     private final ListChangeFollower follower;
     private volatile boolean stopping;
+    private final AtomicBoolean working = new AtomicBoolean();
 
-    public Rescreening(ListChangeSource feed, EntityManager entities, CaseService cases, DeltaScreener screener,
-                       SealedProfileConverter profiles, IdentityConfig config) {
+    public Rescreening(ListChangeSource feed, EntityManager entities, CaseService cases, CurrentScreening currentScreening,
+                       DeltaScreener screener, SealedProfileConverter profiles, EvidenceRepository evidence,
+                       IdentityConfig config) {
         this.entities = entities;
         this.cases = cases;
+        this.currentScreening = currentScreening;
         this.screener = screener;
         this.profiles = profiles;
+        this.evidence = evidence;
         this.chunkSize = Math.max(1, config.rescreenChunkSize());
         this.backoff = new Backoff(config.screeningRetryInterval(), config.screeningRetryMax());
         this.workers = Math.max(1, config.rescreenWorkers());
@@ -88,7 +98,9 @@ public class Rescreening {
 
             @Override
             public void takeIn(ListDelta change) {
-                QuarkusTransaction.requiringNew().run(() -> Rescreening.this.takeIn(change));
+                if (QuarkusTransaction.requiringNew().call(() -> Rescreening.this.takeIn(change)) > 0) {
+                    wake(); // start on the new chunks now rather than at the next scheduled round
+                }
             }
         }, reconnect, config.listChangeRetryDelay());
     }
@@ -120,6 +132,7 @@ public class Rescreening {
      * @return the number of chunks created
      */
     int takeIn(ListDelta change) {
+        currentScreening.lockForTakeIn();
         int recorded = entities.createNativeQuery("""
                         insert into list_change_seen (change_id, source, list_version, added_keys, changed_keys, removed_keys)
                         values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
@@ -144,14 +157,27 @@ public class Rescreening {
         return chunks;
     }
 
-    /** Re-screens chunks until none is left, on this replica's workers. */
+    /** Re-screens chunks until none is left, on this replica's workers; a round already running is not doubled. */
     @Scheduled(every = "${tenantgate.identity.rescreen-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void work() {
-        List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int i = 0; i < workers && !stopping; i++) {
-            running.add(CompletableFuture.runAsync(this::drain, pool));
+        if (!working.compareAndSet(false, true)) {
+            return;
         }
-        running.forEach(CompletableFuture::join);
+        try {
+            List<CompletableFuture<Void>> running = new ArrayList<>();
+            for (int i = 0; i < workers && !stopping; i++) {
+                running.add(CompletableFuture.runAsync(this::drain, pool));
+            }
+            running.forEach(CompletableFuture::join);
+        } finally {
+            working.set(false);
+        }
+    }
+
+    private void wake() {
+        if (!stopping) {
+            CompletableFuture.runAsync(this::work);
+        }
     }
 
     private void drain() {
@@ -250,10 +276,13 @@ public class Rescreening {
         }
     }
 
-    /** A stored profile that cannot be read (a missing key, damaged data): trying again cannot mend it. */
+    /**
+     * A stored profile, document number or wallet address that cannot be read (a missing key, damaged data):
+     * trying again cannot mend it.
+     */
     static final class UnreadableProfile extends RuntimeException {
-        UnreadableProfile(UUID caseId, RuntimeException cause) {
-            super("the stored profile of case " + caseId + " cannot be read: " + cause.getMessage(), cause);
+        UnreadableProfile(String what, RuntimeException cause) {
+            super(what + " cannot be read: " + cause.getMessage(), cause);
         }
     }
 
@@ -262,7 +291,7 @@ public class Rescreening {
         @SuppressWarnings("unchecked")
         var query = entities.createNativeQuery("""
                         select id, profile, jsonb_exists_any(cleared_entries, ?2) from customer_case
-                        where id >= ?1 %s and decision in ('APPROVED', 'REVIEW') and closed_at is null
+                        where id >= ?1 %s and decision in ('APPROVED', 'REVIEW', 'PENDING_INFO') and closed_at is null
                         and profile is not null""".formatted(to == null ? "" : "and id < ?3"))
                 .setParameter(1, from).setParameter(2, change.changed().toArray(String[]::new));
         if (to != null) {
@@ -271,15 +300,21 @@ public class Rescreening {
         List<Object[]> rows = query.getResultList();
         List<DeltaScreener.Subject> subjects = new ArrayList<>(rows.size());
         Set<UUID> touched = new HashSet<>();
+        Map<UUID, List<ScreeningIdentifier>> identifiers;
+        try {
+            identifiers = evidence.identifiers(rows.stream().map(row -> (UUID) row[0]).toList());
+        } catch (RuntimeException unreadable) {
+            throw new UnreadableProfile("the document numbers or wallet addresses of the chunk's cases", unreadable);
+        }
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
             CaseRequest profile;
             try {
                 profile = profiles.convertToEntityAttribute((String) row[1]);
             } catch (RuntimeException unreadable) {
-                throw new UnreadableProfile(id, unreadable);
+                throw new UnreadableProfile("the stored profile of case " + id, unreadable);
             }
-            subjects.add(new DeltaScreener.Subject(id, profile));
+            subjects.add(new DeltaScreener.Subject(id, profile, identifiers.getOrDefault(id, List.of())));
             if (Boolean.TRUE.equals(row[2])) {
                 touched.add(id); // a cleared entry changed: it no longer counts as cleared
             }

@@ -121,6 +121,6 @@ class CaseAssessorTest {
     }
 
     private static ScreeningSummary summary(List<ScreeningSummary.Hit> hits, List<ScreeningSummary.OwnershipFinding> owners) {
-        return new ScreeningSummary(hits, owners, List.of(), List.of("CSL:1", "SDN:1"), 0.88);
+        return new ScreeningSummary(hits, owners, List.of(), List.of("CSL:1", "SDN:1"), 0.88, 0);
     }
 }

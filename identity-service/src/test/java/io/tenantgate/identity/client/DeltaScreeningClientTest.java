@@ -12,23 +12,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeltaScreeningClientTest {
 
-    /** Re-screening after a list change covers every party the first screening covered, the reseller included. */
+    /**
+     * Re-screening after a list change covers every party the first screening covered, the reseller included, and
+     * the customer's contacts, document numbers and wallet addresses.
+     */
     @Test
-    void aSubjectCarriesTheCustomerItsOwnersAndItsReseller() {
+    void aSubjectCarriesTheCustomerItsOwnersItsResellerAndItsNumbers() {
         CaseRequest customer = new CaseRequest(CaseRequest.Kind.ORGANIZATION, "Bluewater Compute LLC", List.of(), null,
                 List.of("AE"), List.of(), List.of("ops@bluewater.example"), List.of(), List.of(),
                 new CaseRequest.Reseller("Gulf Cloud Resale FZE", "AE", true),
                 List.of(new CaseRequest.Owner(CaseRequest.Kind.PERSON, "Omar Haddad", null, List.of("AE"), List.of(), 60,
                         false, List.of())));
 
-        ChangeSubject subject = DeltaScreeningClient.subject(new DeltaScreener.Subject(UUID.randomUUID(), customer));
+        ChangeSubject subject = DeltaScreeningClient.subject(new DeltaScreener.Subject(UUID.randomUUID(), customer,
+                List.of(new ScreeningIdentifier("passport", "X1234567", "AE"),
+                        new ScreeningIdentifier("digital currency address", "0x8576acc5c05d6ce88f4e49bf65bdf0c62f91353c", null))));
 
         assertThat(subject.getPartiesList()).extracting(Party::getReference)
                 .containsExactly("customer", "customer/owner0", "reseller");
         Party reseller = subject.getParties(2);
         assertThat(reseller.getNamesList()).containsExactly("Gulf Cloud Resale FZE");
         assertThat(reseller.getCountriesList()).containsExactly("AE");
-        assertThat(subject.getParties(0).getIdentityNumbersList()).extracting(number -> number.getNumber())
-                .containsExactly("ops@bluewater.example");
+        assertThat(subject.getParties(0).getIdentityNumbersList()).extracting(number -> number.getType() + " " + number.getNumber()
+                        + " " + number.getIssuingCountry())
+                .containsExactly("email ops@bluewater.example ", "passport X1234567 AE",
+                        "digital currency address 0x8576acc5c05d6ce88f4e49bf65bdf0c62f91353c ");
     }
 }

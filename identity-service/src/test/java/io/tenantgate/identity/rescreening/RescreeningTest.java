@@ -56,13 +56,14 @@ class RescreeningTest {
         UUID customerListed = insert("Epsilon Trade " + tag, List.of(), Decision.REVIEW, List.of());
         UUID cleared = insert("Gamma Cleared " + tag, List.of(), Decision.APPROVED, List.of("INTERNAL:g-" + tag));
         UUID closed = insert("Delta Closed " + tag, List.of(), Decision.APPROVED, List.of());
+        UUID waiting = insert("Omega Waiting " + tag, List.of(), Decision.PENDING_INFO, List.of());
         QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery(
                 "update customer_case set closed_at = now() where id = ?1").setParameter(1, closed).executeUpdate());
         FakeDeltaScreener.entries.put(change, Map.of("Zorvex Arms " + tag, "INTERNAL:z-" + tag,
                 "Epsilon Trade " + tag, "INTERNAL:e-" + tag, "Gamma Cleared " + tag, "INTERNAL:g-" + tag,
-                "Delta Closed " + tag, "INTERNAL:d-" + tag));
+                "Delta Closed " + tag, "INTERNAL:d-" + tag, "Omega Waiting " + tag, "INTERNAL:o-" + tag));
         ListDelta delta = new ListDelta(change, "INTERNAL", 7, List.of("INTERNAL:z-" + tag, "INTERNAL:e-" + tag,
-                "INTERNAL:d-" + tag), List.of("INTERNAL:g-" + tag), List.of());
+                "INTERNAL:d-" + tag, "INTERNAL:o-" + tag), List.of("INTERNAL:g-" + tag), List.of());
         FakeDeltaScreener.failNext.add(change); // the first chunk claimed fails and is claimed again
 
         long cases = QuarkusTransaction.requiringNew().call(() -> ((Number) entities
@@ -77,7 +78,7 @@ class RescreeningTest {
 
         List<UUID> screened = FakeDeltaScreener.screened.get(change);
         assertEquals(new HashSet<>(screened).size(), screened.size(), "no case is screened twice for one change");
-        assertTrue(screened.containsAll(List.of(clean, ownerListed, customerListed, cleared)));
+        assertTrue(screened.containsAll(List.of(clean, ownerListed, customerListed, cleared, waiting)));
         assertFalse(screened.contains(closed), "a closed account is not re-screened");
 
         CustomerCase owner = find(ownerListed);
@@ -99,6 +100,11 @@ class RescreeningTest {
         assertEquals(List.of(), wasCleared.clearedEntries, "an entry whose content changed is no longer cleared");
         assertEquals(Decision.APPROVED, wasCleared.decision, "a cleared match already known does not reopen by itself");
         assertEquals(Decision.APPROVED, find(closed).decision);
+
+        CustomerCase stillWaiting = find(waiting);
+        assertEquals(Decision.PENDING_INFO, stillWaiting.decision, "a name-only match waits for the missing data");
+        assertEquals(List.of("INTERNAL:o-" + tag), stillWaiting.screening.hits().stream().map(ScreeningSummary.Hit::entryKey)
+                .toList(), "and counts when the data arrives");
 
         assertEquals(2, count("select coalesce(sum(reopened), 0) from rescreen_chunk where change_id = ?1", change));
     }
@@ -171,7 +177,7 @@ class RescreeningTest {
         subject.riskScore = 10;
         subject.screening = new ScreeningSummary(clearedEntries.stream().map(key -> ScreeningHits.nameOnly(
                 "customer", key, "INTERNAL", 0.9, name)).toList(), List.of(), List.of(),
-                List.of("INTERNAL:6"), 0.88);
+                List.of("INTERNAL:6"), 0.88, 0);
         subject.clearedEntries = clearedEntries;
         subject.idempotencyKey = "rescreen-test-" + subject.id;
         subject.requestHash = "0".repeat(64);

@@ -3,6 +3,7 @@ package io.tenantgate.identity.testing;
 import io.grpc.Status;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.client.ScreeningClient;
+import io.tenantgate.identity.client.ScreeningIdentifier;
 import io.tenantgate.identity.client.ScreeningSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class FakeScreeningClient extends ScreeningClient {
 
     private static volatile boolean available = true;
+    private static volatile long listChangeId;
     private static final Map<String, AtomicInteger> ANSWERED = new ConcurrentHashMap<>();
 
     public FakeScreeningClient() {
@@ -32,13 +34,18 @@ public class FakeScreeningClient extends ScreeningClient {
         available = up;
     }
 
+    /** The list change every answer says it was computed with (0: does not say, as by default). */
+    public static void answerAsOfChange(long changeId) {
+        listChangeId = changeId;
+    }
+
     /** Screenings answered for a customer of this legal name (refusals not counted). */
     public static int answered(String legalName) {
         return ANSWERED.getOrDefault(legalName, new AtomicInteger()).get();
     }
 
     @Override
-    public ScreeningSummary screen(CaseRequest customer) {
+    public ScreeningSummary screen(CaseRequest customer, List<ScreeningIdentifier> identifiers) {
         if (!available) {
             throw Status.UNAVAILABLE.withDescription("switched off (fake)").asRuntimeException();
         }
@@ -46,6 +53,6 @@ public class FakeScreeningClient extends ScreeningClient {
             throw Status.INVALID_ARGUMENT.withDescription("party.names: refused (fake)").asRuntimeException();
         }
         ANSWERED.computeIfAbsent(customer.legalName(), n -> new AtomicInteger()).incrementAndGet();
-        return new ScreeningSummary(List.of(), List.of(), List.of(), List.of("INTERNAL:1"), 0.88);
+        return new ScreeningSummary(List.of(), List.of(), List.of(), List.of("INTERNAL:1"), 0.88, listChangeId);
     }
 }

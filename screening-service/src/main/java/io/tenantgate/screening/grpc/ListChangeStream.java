@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One follower's WatchListChanges stream. Every send catches up from the last change sent, under one lock, so
- * changes go out in order, once each, and never before this replica screens with them. A change that cannot be
+ * changes go out in order, once each, and never before this replica has read their entries (so it can screen
+ * their delta). A change that cannot be
  * read ends the stream with UNAVAILABLE: the follower resumes from the last change it received.
  */
 final class ListChangeStream {
@@ -40,7 +41,7 @@ final class ListChangeStream {
 
     private synchronized void catchUp() {
         try {
-            long loaded = index.loadedChangeId();
+            long loaded = index.cataloguedChangeId();
             List<ListChanges.ListChange> page;
             do {
                 page = changes.between(lastSent, loaded, CATCH_UP_PAGE);

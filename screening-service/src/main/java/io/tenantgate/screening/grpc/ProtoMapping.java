@@ -65,7 +65,8 @@ final class ProtoMapping {
     }
 
     static ScreenResponse toResponse(ScreeningOutcome outcome) {
-        ScreenResponse.Builder response = ScreenResponse.newBuilder().setThreshold(outcome.threshold());
+        ScreenResponse.Builder response = ScreenResponse.newBuilder().setThreshold(outcome.threshold())
+                .setListChangeId(outcome.listChangeId());
         outcome.matches().forEach(m -> response.addMatches(match(m)));
         outcome.ownershipFindings().forEach(f -> response.addOwnershipFindings(
                 io.tenantgate.proto.screening.v1.OwnershipFinding.newBuilder()

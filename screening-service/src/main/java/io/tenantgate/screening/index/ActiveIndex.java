@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,9 @@ import java.util.stream.Collectors;
  * The index this replica screens against. It is built from the active list versions in the database at
  * start and rebuilt whenever a newer version appears there (polled), off to the side: screening goes on
  * against the old index until the new one is complete, then one atomic swap switches every request over.
+ * The entries of a new version are published as soon as they are read, before the engine over all of them
+ * is built (seconds): a list change can be streamed and its delta screened from then on, so re-screening
+ * stored customers after a change does not wait for the full rebuild.
  */
 @ApplicationScoped
 public class ActiveIndex {
@@ -38,6 +42,7 @@ public class ActiveIndex {
     private final BundledSnapshot bundled;
     private final ScreeningConfig config;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
+    private final AtomicReference<Catalogue> catalogue = new AtomicReference<>();
     private volatile boolean started;
     private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
 
@@ -74,16 +79,30 @@ public class ActiveIndex {
         return snapshot != null && snapshot.engine().entryCount() > 0;
     }
 
-    /** Runs after every switch of this replica to a newer index, the first one included. */
+    /** Runs after every switch of this replica to newer list entries (before the engine over them is built). */
     public Runnable watch(Runnable watcher) {
         watchers.add(watcher);
         return () -> watchers.remove(watcher);
     }
 
-    /** The newest list change this replica screens with; 0 while no list is loaded. */
-    public long loadedChangeId() {
-        Snapshot snapshot = current.get();
-        return snapshot == null ? 0 : snapshot.changeId();
+    /**
+     * The entries of the newest list change this replica has read, ahead of {@link #current()} while the engine
+     * over them is being built.
+     *
+     * @throws IllegalStateException while no list is read yet
+     */
+    public Catalogue catalogue() {
+        Catalogue read = catalogue.get();
+        if (read == null) {
+            throw new IllegalStateException("no restricted-party list is read yet");
+        }
+        return read;
+    }
+
+    /** The newest list change whose entries this replica has read (its delta can be screened); 0 before any. */
+    public long cataloguedChangeId() {
+        Catalogue read = catalogue.get();
+        return read == null ? 0 : read.changeId();
     }
 
     @Scheduled(every = "${tenantgate.screening.refresh-interval}", delayed = "${tenantgate.screening.refresh-interval}",
@@ -108,25 +127,62 @@ public class ActiveIndex {
         }
         long started = System.nanoTime();
         List<ListVersion> versions = lists.activeVersions();
-        EntryMerger.Merged merged = EntryMerger.mergeTracked(changes.activeEntries());
+        Map<String, List<Entry>> rows = rowsAt(catalogue.get(), changeId);
+        EntryMerger.Merged merged = EntryMerger.mergeTracked(rows.values().stream().flatMap(List::stream).toList());
         List<Entry> entries = merged.entries();
+        Catalogue read = new Catalogue(entries.stream().collect(Collectors.toUnmodifiableMap(Entry::key, e -> e)),
+                merged.keyOfRow(), versions, changeId, rows);
+        catalogue.set(read);
+        long readMillis = (System.nanoTime() - started) / 1_000_000;
+        watchers.forEach(Runnable::run);
         ScreeningEngine engine = ScreeningEngine.build(entries,
                 new EngineSettings(config.defaultThreshold(), config.jurisdictionsOfConcern()));
-        current.set(new Snapshot(engine, entries.stream().collect(Collectors.toUnmodifiableMap(Entry::key, e -> e)),
-                merged.keyOfRow(), versions, changeId, Instant.now()));
-        LOG.infof("Screening index switched to change %d: %d entries, %d names, built in %d ms", changeId,
-                engine.entryCount(), engine.nameCount(), (System.nanoTime() - started) / 1_000_000);
+        current.set(new Snapshot(engine, read, Instant.now()));
+        LOG.infof("Screening index switched to change %d: %d entries, %d names, read in %d ms, built in %d ms",
+                changeId, engine.entryCount(), engine.nameCount(), readMillis, (System.nanoTime() - started) / 1_000_000);
         if (previous != null) {
             previous.engine().retire();
         }
-        watchers.forEach(Runnable::run);
     }
 
     /**
-     * An immutable index, its entries by key, the key of the entry each stored row became part of (an OFAC row
-     * under its SDN row, a Denied Persons row under the same party's ITAR row), and the versions it was built from.
+     * The stored rows of every active version as of the change: read whole at the first load, afterwards only
+     * the sources the changes since the last read touched (a one-entry change reads one small source, not the
+     * twenty thousand rows of every list).
      */
-    public record Snapshot(ScreeningEngine engine, Map<String, Entry> entries, Map<String, String> keyOfRow,
-                           List<ListVersion> versions, long changeId, Instant loadedAt) {
+    private Map<String, List<Entry>> rowsAt(Catalogue before, long changeId) {
+        if (before == null) {
+            return changes.activeEntries();
+        }
+        Map<String, List<Entry>> rows = new LinkedHashMap<>(before.rowsBySource());
+        changes.between(before.changeId(), changeId, Integer.MAX_VALUE).stream()
+                .map(change -> change.version().source()).distinct()
+                .forEach(source -> rows.put(source, changes.activeEntries(source)));
+        return rows;
+    }
+
+    /**
+     * The active entries by key, the key of the entry each stored row became part of (an OFAC row under its SDN
+     * row, a Denied Persons row under the same party's ITAR row), the versions they come from, the newest list
+     * change among them, and the stored rows they were merged from, by source.
+     */
+    public record Catalogue(Map<String, Entry> entries, Map<String, String> keyOfRow, List<ListVersion> versions,
+                            long changeId, Map<String, List<Entry>> rowsBySource) {
+    }
+
+    /** An immutable engine over a catalogue's entries. */
+    public record Snapshot(ScreeningEngine engine, Catalogue catalogue, Instant loadedAt) {
+
+        public Map<String, Entry> entries() {
+            return catalogue.entries();
+        }
+
+        public List<ListVersion> versions() {
+            return catalogue.versions();
+        }
+
+        public long changeId() {
+            return catalogue.changeId();
+        }
     }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Small engines over only what one list change added or changed, for re-screening stored customers against
- * that delta. The entries are taken from the active index as it is now (an entry merged with rows of other
+ * that delta. The entries are taken from the active entries as this replica read them last (an entry merged with rows of other
  * OFAC lists is found through its party identity), so a party is scored against exactly what a full
  * screening would score it against, and an entry removed since the change is left out. Engines are built
  * once per change and active index and kept for the few most recent changes.
@@ -46,15 +46,15 @@ public class ChangeIndexes {
      * The engine over the change's added and changed entries.
      *
      * @throws NoSuchElementException when no such change was ever recorded
-     * @throws IllegalStateException  when this replica does not screen with the change yet
+     * @throws IllegalStateException  when this replica has not read the change yet
      */
     public ChangeIndex forChange(long changeId) {
-        ActiveIndex.Snapshot snapshot = index.current();
-        if (changeId > snapshot.changeId()) {
-            throw new IllegalStateException("list change " + changeId + " is not loaded by this replica yet (it screens with "
-                    + snapshot.changeId() + ")");
+        ActiveIndex.Catalogue catalogue = index.catalogue();
+        if (changeId > catalogue.changeId()) {
+            throw new IllegalStateException("list change " + changeId + " is not read by this replica yet (it has read up to "
+                    + catalogue.changeId() + ")");
         }
-        String key = changeId + "@" + snapshot.changeId();
+        String key = changeId + "@" + catalogue.changeId();
         synchronized (built) {
             ChangeIndex cached = built.get(key);
             if (cached != null) {
@@ -65,7 +65,7 @@ public class ChangeIndexes {
                 .orElseThrow(() -> new NoSuchElementException("no list change " + changeId));
         Set<String> keys = new LinkedHashSet<>(change.added());
         keys.addAll(change.changed());
-        List<Entry> delta = deltaEntries(snapshot, keys);
+        List<Entry> delta = deltaEntries(catalogue, keys);
         ChangeIndex fresh = new ChangeIndex(changeId, delta.size(), delta.isEmpty() ? null
                 : ScreeningEngine.build(delta, new EngineSettings(config.defaultThreshold(), config.jurisdictionsOfConcern())));
         synchronized (built) {
@@ -75,10 +75,10 @@ public class ChangeIndexes {
     }
 
     /** The active entries a change added or changed: each row's own entry, or the entry it was merged into. */
-    private static List<Entry> deltaEntries(ActiveIndex.Snapshot snapshot, Set<String> keys) {
+    private static List<Entry> deltaEntries(ActiveIndex.Catalogue catalogue, Set<String> keys) {
         Map<String, Entry> found = new LinkedHashMap<>();
         for (String key : keys) {
-            Entry entry = snapshot.entries().get(snapshot.keyOfRow().getOrDefault(key, key));
+            Entry entry = catalogue.entries().get(catalogue.keyOfRow().getOrDefault(key, key));
             if (entry != null) { // null: removed since
                 found.put(entry.key(), entry);
             }

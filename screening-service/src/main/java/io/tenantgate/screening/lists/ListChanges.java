@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the recorded list changes (one per imported version) and the entries of the active versions. */
 @ApplicationScoped
@@ -73,17 +75,29 @@ public class ListChanges {
         return select("c.id = ?", changeId, 1).stream().findFirst();
     }
 
-    /** Every entry of every feed's active version, as stored. */
-    public List<Entry> activeEntries() {
+    /** The entries of the active version of each source, as stored, by source. */
+    public Map<String, List<Entry>> activeEntries() {
+        return activeEntries("", null);
+    }
+
+    /** The entries of the source's active version, as stored; empty when it has none. */
+    public List<Entry> activeEntries(String source) {
+        return activeEntries("and v.source = ?", source).getOrDefault(source, List.of());
+    }
+
+    private Map<String, List<Entry>> activeEntries(String condition, String source) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("""
-                     select e.body::text from list_entry e join list_version v on v.id = e.version_id
-                     where v.active order by v.source, e.entry_key""")) {
+                     select v.source, e.body::text from list_entry e join list_version v on v.id = e.version_id
+                     where v.active %s order by v.source, e.entry_key""".formatted(condition))) {
+            if (source != null) {
+                select.setString(1, source);
+            }
             select.setFetchSize(2000);
-            List<Entry> entries = new ArrayList<>();
+            Map<String, List<Entry>> entries = new LinkedHashMap<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    entries.add(EntryCodec.fromJson(row.getString(1)));
+                    entries.computeIfAbsent(row.getString(1), s -> new ArrayList<>()).add(EntryCodec.fromJson(row.getString(2)));
                 }
             }
             return entries;

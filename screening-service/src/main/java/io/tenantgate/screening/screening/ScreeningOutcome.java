@@ -3,10 +3,13 @@ package io.tenantgate.screening.screening;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The answer to a screening: matches per party, ownership and jurisdiction findings, the lists used. */
+/**
+ * The answer to a screening: matches per party, ownership and jurisdiction findings, the lists used and the
+ * newest list change among them.
+ */
 public record ScreeningOutcome(List<PartyMatch> matches, List<OwnershipFinding> ownershipFindings,
                                List<JurisdictionFinding> jurisdictionFindings, List<ListVersionUsed> listVersions,
-                               double threshold) {
+                               double threshold, long listChangeId) {
 
     /** One list entry that matched one party of the request. */
     public record PartyMatch(String partyReference, String entryKey, List<String> sources, String entityNumber,

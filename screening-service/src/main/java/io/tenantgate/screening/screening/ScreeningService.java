@@ -87,7 +87,7 @@ public class ScreeningService {
                 config.jurisdictionsOfConcern()).analyze(root);
 
         return new ScreeningOutcome(matches, ownershipFindings(root, report, listedEntry),
-                jurisdictionFindings(parties), versionsUsed.get(snapshot), threshold);
+                jurisdictionFindings(parties), versionsUsed.get(snapshot), threshold, snapshot.changeId());
     }
 
     /** The threshold applied when a request names none. */
