@@ -8,7 +8,7 @@ import io.tenantgate.common.testing.EmbeddedPostgresResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
-import io.tenantgate.identity.cases.OutboxEvent;
+import io.tenantgate.identity.outbox.OutboxEvent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;

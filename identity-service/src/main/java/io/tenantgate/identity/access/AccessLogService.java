@@ -101,9 +101,9 @@ public class AccessLogService {
             located.add(country.country().orElse(null));
         }
         if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.of("invalid-request", "Invalid request", 400,
+            throw ProblemException.invalid("invalid-request", "Invalid request",
                     errors.size() + (errors.size() == MAX_REPORTED_ERRORS ? " or more" : "")
-                            + " events are invalid; none of the batch was stored").withErrors(errors));
+                            + " events are invalid; none of the batch was stored").withErrors(errors);
         }
         return located;
     }

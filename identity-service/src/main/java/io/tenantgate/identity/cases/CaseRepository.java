@@ -129,16 +129,4 @@ public class CaseRepository implements PanacheRepositoryBase<CustomerCase, UUID>
         return getEntityManager().createQuery("from CaseAudit where caseId = ?1 order by id", CaseAudit.class)
                 .setParameter(1, caseId).getResultList();
     }
-
-    public boolean hasOutboxEvent(UUID customerId, String type) {
-        return !getEntityManager().createQuery("select 1 from OutboxEvent where customerId = ?1 and type = ?2", Integer.class)
-                .setParameter(1, customerId).setParameter(2, type).setMaxResults(1).getResultList().isEmpty();
-    }
-
-    public long nextOutboxSequence(UUID customerId) {
-        Long last = getEntityManager().createQuery(
-                        "select max(sequence) from OutboxEvent where customerId = ?1", Long.class)
-                .setParameter(1, customerId).getSingleResult();
-        return last == null ? 1 : last + 1;
-    }
 }

@@ -3,12 +3,10 @@ package io.tenantgate.identity.cases;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.identity.client.ScreeningIdentifier;
 import io.tenantgate.identity.client.ScreeningSummary;
-import io.tenantgate.identity.webhooks.WebhookEvent;
-import io.tenantgate.identity.webhooks.WebhookService;
+import io.tenantgate.identity.outbox.CaseEvents;
 import io.tenantgate.identity.config.IdentityConfig;
 import io.tenantgate.identity.evidence.EvidenceRepository;
 import io.tenantgate.decision.person.PersonDeterminer;
@@ -40,22 +38,19 @@ import java.util.UUID;
 public class CaseService {
 
     private static final Logger LOG = Logger.getLogger(CaseService.class);
-    /** The decisions whose stored screening follows list changes: a rejected or unscreened case has nothing to follow. */
-    private static final java.util.Set<Decision> RESCREENED = java.util.EnumSet.of(Decision.APPROVED, Decision.REVIEW,
-            Decision.PENDING_INFO);
 
     private final CaseRepository cases;
     private final CurrentScreening currentScreening;
     private final CaseAssessor assessor;
     private final ObjectMapper json;
     private final EvidenceRepository evidence;
-    private final WebhookService webhooks;
+    private final CaseEvents events;
 
     public CaseService(CaseRepository cases, CurrentScreening currentScreening, IdentityConfig config, ObjectMapper json,
-                       EvidenceRepository evidence, WebhookService webhooks) {
+                       EvidenceRepository evidence, CaseEvents events) {
         this.cases = cases;
         this.evidence = evidence;
-        this.webhooks = webhooks;
+        this.events = events;
         this.currentScreening = currentScreening;
         this.assessor = new CaseAssessor(new RiskEngine(config.riskSettings()),
                 new PersonDeterminer(config.ownerExposurePercent()),
@@ -136,8 +131,8 @@ public class CaseService {
             throw ProblemException.notFound("Customer case " + id);
         }
         if (subject.closedAt != null) {
-            throw new ProblemException(Problem.of("case-closed", "Case closed", 409,
-                    "The account was closed at " + subject.closedAt + "; its records are kept but no longer change"));
+            throw ProblemException.conflict("case-closed", "Case closed",
+                    "The account was closed at " + subject.closedAt + "; its records are kept but no longer change");
         }
         return subject;
     }
@@ -156,8 +151,8 @@ public class CaseService {
             CustomerCase subject = lockOpen(id);
             checkVersion(subject, expectedVersion);
             if (subject.decision == Decision.REJECTED) {
-                throw new ProblemException(Problem.of("case-rejected", "Case rejected", 409,
-                        "A rejected case is final; open a new case for new data"));
+                throw ProblemException.conflict("case-rejected", "Case rejected",
+                        "A rejected case is final; open a new case for new data");
             }
             ScreeningSummary summary = screened == null ? null : currentScreening.storable(request, identifiers, screened);
             CaseEvidence collected = evidence.evidenceOf(id); // before any change: its queries flush the session
@@ -228,10 +223,10 @@ public class CaseService {
 
     private static void checkVersion(CustomerCase subject, long expectedVersion) {
         if (subject.version != expectedVersion) {
-            throw new ProblemException(Problem.of("stale-version", "Stale version", 409,
+            throw ProblemException.conflict("stale-version", "Stale version",
                     "The case is at version " + subject.version + ", not " + expectedVersion
                             + "; read it again and apply the change to the current version")
-                    .withErrors(List.of(new Problem.FieldError("If-Match", "expected version " + subject.version))));
+                    .withError("If-Match", "expected version " + subject.version);
         }
     }
 
@@ -239,62 +234,6 @@ public class CaseService {
         Map<String, Object> old = json.convertValue(before, Map.class);
         Map<String, Object> fresh = json.convertValue(after, Map.class);
         return fresh.keySet().stream().filter(field -> !java.util.Objects.equals(old.get(field), fresh.get(field))).toList();
-    }
-
-    /**
-     * Takes in what re-screening an active case against one list change found (inside the caller's
-     * transaction): {@code deltaHits} are the matches of its parties against the entries the change added or
-     * changed. Entries whose content changed are no longer cleared; a match that is neither known nor cleared
-     * reopens the case for review; a case waiting for information keeps it for when the data arrives, unless it
-     * decides the case now. The stored screening keeps its hits on entries the change did not touch and takes
-     * the change's hits in their place.
-     *
-     * @return true when the case was reopened for review or decided
-     */
-    public boolean rescreen(UUID id, ListDelta change, List<ScreeningSummary.Hit> deltaHits) {
-        CustomerCase subject = cases.findById(id);
-        if (subject == null || subject.closedAt != null || !RESCREENED.contains(subject.decision)) {
-            return false;
-        }
-        java.util.Set<String> changedKeys = new java.util.HashSet<>(change.changed());
-        List<String> stillCleared = subject.clearedEntries.stream().filter(key -> !changedKeys.contains(key)).toList();
-        java.util.Set<String> known = new java.util.HashSet<>(stillCleared);
-        if (subject.screening != null) {
-            subject.screening.hits().forEach(hit -> known.add(hit.entryKey()));
-        }
-        List<ScreeningSummary.Hit> fresh = deltaHits.stream().filter(hit -> !known.contains(hit.entryKey())).toList();
-        if (fresh.isEmpty() && stillCleared.size() == subject.clearedEntries.size()) {
-            return false; // nothing new: the case stays as it is
-        }
-        subject.clearedEntries = stillCleared;
-        subject.screening = subject.screening == null
-                ? new ScreeningSummary(List.of(), List.of(), List.of(), List.of(), 0, 0).withDelta(change, deltaHits)
-                : subject.screening.withDelta(change, deltaHits);
-        if (!fresh.isEmpty() && subject.decision == Decision.PENDING_INFO) {
-            // the match counts once the missing data arrives, unless it decides the case already
-            reassess(subject, "rescreening", "list change " + change.changeId() + " brought a new potential match");
-        } else if (!fresh.isEmpty()) {
-            List<String> reasons = new java.util.ArrayList<>();
-            fresh.forEach(hit -> reasons.add(String.format(java.util.Locale.ROOT,
-                    "list change %d: new potential match of %s with %s (%s), score %.3f", change.changeId(),
-                    hit.partyReference(), hit.entryKey(), String.join("/", hit.sources()), hit.score())));
-            reasons.addAll(subject.reasons);
-            boolean wasApproved = subject.decision == Decision.APPROVED;
-            subject.decision = Decision.REVIEW;
-            subject.reasons = reasons;
-            subject.reviewProposal = null;
-            outbox(subject, "DECISION", "rescreening");
-            if (wasApproved) {
-                // the customer may be running compute now: the provider should pause it until the review ends
-                tell(subject, reasons, List.of(WebhookEvent.CASE_REOPENED, WebhookEvent.ACCOUNT_HOLD_RECOMMENDED));
-            }
-        }
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("listChange", change.changeId());
-        detail.put("newMatches", fresh.stream().map(ScreeningSummary.Hit::entryKey).toList());
-        detail.put("decision", subject.decision.name());
-        record(subject, "rescreening", "rescreened", detail);
-        return !fresh.isEmpty() && subject.decision != Decision.PENDING_INFO;
     }
 
     /**
@@ -391,55 +330,15 @@ public class CaseService {
         outbox(subject, type, actor, subject.reasons);
     }
 
-    /**
-     * Queues an event; a decision or review outcome that approves a customer for the first time also reports
-     * the account as opened (the annual CIP certification counts them).
-     */
     private void outbox(CustomerCase subject, String type, String actor, List<String> reasons) {
-        enqueue(subject, type, actor, reasons);
-        List<WebhookEvent> told = switch (type) {
-            case "DECISION" -> subject.decision == Decision.REVIEW
-                    ? List.of(WebhookEvent.CASE_DECIDED, WebhookEvent.CASE_REVIEW_OPENED) : List.of(WebhookEvent.CASE_DECIDED);
-            case "REVIEW_OUTCOME" -> List.of(WebhookEvent.CASE_REVIEW_CLOSED, WebhookEvent.CASE_DECIDED);
-            case "ACCOUNT_CLOSED" -> List.of(WebhookEvent.ACCOUNT_CLOSED);
-            default -> List.of();
-        };
-        tell(subject, reasons, told);
-        boolean decides = type.equals("DECISION") || type.equals("REVIEW_OUTCOME");
-        if (decides && subject.decision == Decision.APPROVED && !cases.hasOutboxEvent(subject.id, "ACCOUNT_OPENED")) {
-            enqueue(subject, "ACCOUNT_OPENED", actor, List.of("approved: the account may be opened"));
-        }
-    }
-
-    /** Queues webhook deliveries for the provider's systems (in the caller's transaction). */
-    private void tell(CustomerCase subject, List<String> reasons, List<WebhookEvent> events) {
-        if (!events.isEmpty()) {
-            webhooks.publish(subject.id, subject.profile.accountIds(), subject.decision.name(), reasons, events);
-        }
-    }
-
-    private void enqueue(CustomerCase subject, String type, String actor, List<String> reasons) {
-        OutboxEvent event = new OutboxEvent();
-        event.eventId = UUID.randomUUID();
-        event.customerId = subject.id;
-        event.sequence = cases.nextOutboxSequence(subject.id);
-        event.type = type;
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("decision", subject.decision.name());
-        payload.put("reasons", reasons);
-        payload.put("country", subject.profile.countries().get(0));
-        payload.put("foreignPerson", subject.personStatus == PersonStatus.FOREIGN_PERSON);
-        payload.put("actor", actor);
-        event.payload = payload;
-        event.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        cases.getEntityManager().persist(event);
+        events.publish(subject.eventSubject(), type, actor, reasons);
     }
 
     private static Created replay(CustomerCase earlier, String hash) {
         if (!earlier.requestHash.equals(hash)) {
-            throw new ProblemException(Problem.of("idempotency-key-reused", "Idempotency key reused", 422,
+            throw ProblemException.unprocessable("idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key was used for a different request; use a new key for a new customer")
-                    .withErrors(List.of(new Problem.FieldError("Idempotency-Key", "already used for another body"))));
+                    .withError("Idempotency-Key", "already used for another body");
         }
         return new Created(earlier, true);
     }

@@ -4,6 +4,7 @@ import io.tenantgate.decision.person.PersonStatus;
 import io.tenantgate.decision.risk.Decision;
 
 import io.tenantgate.identity.client.ScreeningSummary;
+import io.tenantgate.identity.outbox.CaseEvents;
 import io.tenantgate.identity.secrets.SealedProfileConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -96,4 +97,10 @@ public class CustomerCase {
 
     @Version
     public long version;
+
+    /** The case as the events about it describe it. */
+    public CaseEvents.Subject eventSubject() {
+        return new CaseEvents.Subject(id, profile.accountIds(), decision, profile.countries().get(0),
+                personStatus == PersonStatus.FOREIGN_PERSON);
+    }
 }

@@ -1,7 +1,6 @@
 package io.tenantgate.identity.evidence;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.common.retry.Failures;
 import io.tenantgate.identity.cases.CaseRequest;
@@ -229,9 +228,9 @@ public class EvidenceService {
             if (Failures.isPermanent(failed)) {
                 throw ProblemException.invalidField(field, "screening-service refused it: " + Failures.describe(failed));
             }
-            throw new ProblemException(Problem.of("screening-unavailable", "Screening unavailable", 503,
+            throw ProblemException.unavailable("screening-unavailable", "Screening unavailable",
                     "screening-service did not answer, so the number could not be screened and nothing was stored; "
-                            + "send the request again"));
+                            + "send the request again");
         }
     }
 

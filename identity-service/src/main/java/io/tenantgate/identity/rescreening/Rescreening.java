@@ -9,7 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.tenantgate.common.retry.Backoff;
 import io.tenantgate.common.retry.Failures;
 import io.tenantgate.identity.cases.CaseRequest;
-import io.tenantgate.identity.cases.CaseService;
 import io.tenantgate.identity.cases.CurrentScreening;
 import io.tenantgate.identity.cases.ListDelta;
 import io.tenantgate.identity.client.DeltaScreener;
@@ -55,7 +54,7 @@ public class Rescreening {
     private static final String FIRST_ID = "00000000-0000-0000-0000-000000000000";
 
     private final EntityManager entities;
-    private final CaseService cases;
+    private final RescreenedCases rescreened;
     private final CurrentScreening currentScreening;
     private final DeltaScreener screener;
     private final SealedProfileConverter profiles;
@@ -70,11 +69,11 @@ public class Rescreening {
     private volatile boolean stopping;
     private final AtomicBoolean working = new AtomicBoolean();
 
-    public Rescreening(ListChangeSource feed, EntityManager entities, CaseService cases, CurrentScreening currentScreening,
+    public Rescreening(ListChangeSource feed, EntityManager entities, RescreenedCases rescreened, CurrentScreening currentScreening,
                        DeltaScreener screener, SealedProfileConverter profiles, EvidenceRepository evidence,
                        IdentityConfig config) {
         this.entities = entities;
-        this.cases = cases;
+        this.rescreened = rescreened;
         this.currentScreening = currentScreening;
         this.screener = screener;
         this.profiles = profiles;
@@ -291,8 +290,9 @@ public class Rescreening {
         @SuppressWarnings("unchecked")
         var query = entities.createNativeQuery("""
                         select id, profile, jsonb_exists_any(cleared_entries, ?2) from customer_case
-                        where id >= ?1 %s and decision in ('APPROVED', 'REVIEW', 'PENDING_INFO') and closed_at is null
-                        and profile is not null""".formatted(to == null ? "" : "and id < ?3"))
+                        where id >= ?1 %s and decision in (%s) and closed_at is null
+                        and profile is not null""".formatted(to == null ? "" : "and id < ?3", RescreenedCases.RESCREENED.stream()
+                        .map(decision -> "'" + decision.name() + "'").collect(java.util.stream.Collectors.joining(", "))))
                 .setParameter(1, from).setParameter(2, change.changed().toArray(String[]::new));
         if (to != null) {
             query.setParameter(3, to);
@@ -328,7 +328,7 @@ public class Rescreening {
         touched.addAll(hits.keySet());
         int reopened = 0;
         for (UUID id : touched) {
-            if (cases.rescreen(id, change, hits.getOrDefault(id, List.of()))) {
+            if (rescreened.takeIn(id, change, hits.getOrDefault(id, List.of()))) {
                 reopened++;
             }
         }

@@ -145,7 +145,7 @@ public class CustomerResource {
                            List<String> reasons, ScreeningSummary screening, ReviewProposal awaitingSignOff,
                            List<String> clearedEntries, CaseRequest profile, OffsetDateTime createdAt,
                            OffsetDateTime updatedAt, OffsetDateTime closedAt, OffsetDateTime erasedAt, long version) {
-        static CaseView of(CustomerCase c, SecurityIdentity caller) {
+        public static CaseView of(CustomerCase c, SecurityIdentity caller) {
             CaseRequest profile = c.profile == null || Masking.seesPersonalDetails(caller) ? c.profile
                     : Masking.yearsOnly(c.profile);
             return new CaseView(c.id, c.kind.name(), c.legalName, c.decision.name(), c.personStatus.name(), c.riskScore,

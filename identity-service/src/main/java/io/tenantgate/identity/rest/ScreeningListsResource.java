@@ -2,7 +2,6 @@ package io.tenantgate.identity.rest;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.identity.client.ScreeningClient;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,8 +31,8 @@ public class ScreeningListsResource {
             return screening.activeLists();
         } catch (StatusRuntimeException | TimeoutException e) {
             String reason = e instanceof StatusRuntimeException grpc ? describe(grpc.getStatus()) : "timed out";
-            throw new ProblemException(Problem.of("screening-unavailable", "Screening unavailable", 503,
-                    "screening-service did not answer: " + reason));
+            throw ProblemException.unavailable("screening-unavailable", "Screening unavailable",
+                    "screening-service did not answer: " + reason);
         }
     }
 

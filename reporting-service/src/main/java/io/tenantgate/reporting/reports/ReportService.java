@@ -1,6 +1,5 @@
 package io.tenantgate.reporting.reports;
 
-import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.reporting.audit.AuditLog;
 import io.tenantgate.reporting.audit.CanonicalJson;
@@ -276,8 +275,8 @@ public class ReportService {
             return identity.byCustomer(customerId).orElseThrow(() -> ProblemException.conflict(
                     "identity-service no longer knows customer " + customerId));
         } catch (IdentityClient.IdentityUnavailableException e) {
-            throw new ProblemException(Problem.of("dependency-unavailable", "Service unavailable", 503,
-                    "identity-service could not be reached for the customer's CIP record; try again later"));
+            throw ProblemException.unavailable("dependency-unavailable", "Service unavailable",
+                    "identity-service could not be reached for the customer's CIP record; try again later");
         }
     }
 

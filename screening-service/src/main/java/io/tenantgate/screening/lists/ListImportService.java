@@ -2,7 +2,6 @@ package io.tenantgate.screening.lists;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.screening.engine.model.Entry;
 import io.tenantgate.screening.engine.parse.EntryMerger;
@@ -50,9 +49,9 @@ public class ListImportService {
             // A file can describe one party in several rows (an OFAC entity on two CSL lists): one entry each.
             entries = EntryMerger.merge(upload.feed().parse(upload.parts()));
         } catch (ListParseException e) {
-            throw new ProblemException(Problem.of("invalid-list-file", "Invalid list file", 400,
+            throw ProblemException.invalid("invalid-list-file", "Invalid list file",
                     e.file() + " line " + e.line() + ": " + e.reason())
-                    .withErrors(List.of(new Problem.FieldError(e.file(), "line " + e.line() + ": " + e.reason()))));
+                    .withError(e.file(), "line " + e.line() + ": " + e.reason());
         }
         if (entries.isEmpty()) {
             throw ProblemException.invalidField(upload.feed().requiredParts().iterator().next(), "the file holds no entry");

@@ -1,4 +1,4 @@
-package io.tenantgate.identity.cases;
+package io.tenantgate.identity.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,8 +1,11 @@
-package io.tenantgate.identity.cases;
+package io.tenantgate.identity.reviews;
 
-import io.tenantgate.common.problem.Problem;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.decision.risk.Decision;
+import io.tenantgate.identity.cases.CaseRepository;
+import io.tenantgate.identity.cases.CaseService;
+import io.tenantgate.identity.cases.CustomerCase;
+import io.tenantgate.identity.cases.ReviewProposal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -67,12 +70,12 @@ public class ReviewService {
             return subject;
         }
         if (proposal.proposedBy().equals(reviewer)) {
-            throw new ProblemException(Problem.of("four-eyes", "A second person must sign off", 409,
-                    reviewer + " proposed this clearance; another person with the supervisor role must sign it off"));
+            throw ProblemException.conflict("four-eyes", "A second person must sign off",
+                    reviewer + " proposed this clearance; another person with the supervisor role must sign it off");
         }
         if (!supervisor) {
-            throw new ProblemException(Problem.of("four-eyes", "A supervisor must sign off", 403,
-                    "clearing a high-risk case needs the supervisor role for the second pair of eyes"));
+            throw ProblemException.refused("four-eyes", "A supervisor must sign off",
+                    "clearing a high-risk case needs the supervisor role for the second pair of eyes");
         }
         return conclude(subject, Decision.APPROVED, reviewer, "cleared by " + proposal.proposedBy() + " ("
                 + proposal.reason() + "), signed off by " + reviewer + ": " + reason);

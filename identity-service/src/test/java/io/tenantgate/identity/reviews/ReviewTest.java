@@ -1,4 +1,4 @@
-package io.tenantgate.identity;
+package io.tenantgate.identity.reviews;
 
 import io.tenantgate.identity.testing.ScreeningHits;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +11,7 @@ import io.tenantgate.common.testing.EmbeddedPostgresResource;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
 import io.tenantgate.identity.cases.CustomerCase;
-import io.tenantgate.identity.cases.OutboxEvent;
-import io.tenantgate.identity.cases.ReviewService;
+import io.tenantgate.identity.outbox.OutboxEvent;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.decision.risk.Decision;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.tenantgate.identity.cases;
+package io.tenantgate.identity.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,8 +1,8 @@
-package io.tenantgate.identity.rest;
+package io.tenantgate.identity.reviews;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tenantgate.common.validation.NoControlCharacters;
-import io.tenantgate.identity.cases.ReviewService;
+import io.tenantgate.identity.rest.CustomerResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
