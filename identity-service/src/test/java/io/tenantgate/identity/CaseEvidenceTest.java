@@ -173,6 +173,12 @@ class CaseEvidenceTest {
         given().contentType("application/json").body(Map.of("type", "INVOICE", "identifier", "123", "sourceOfFunds", "x"))
                 .when().post("/api/v1/customers/" + id + "/payment-instruments").then().statusCode(400)
                 .body("errors.field", hasItem("identifier"));
+        given().contentType("application/json").body(Map.of("type", "CARD", "identifier", "-- -- --", "sourceOfFunds", "x"))
+                .when().post("/api/v1/customers/" + id + "/payment-instruments").then().statusCode(400)
+                .body("errors.field", hasItem("identifier"));
+        given().contentType("application/json").body(Map.of("type", "PASSPORT", "number", "-- ..", "issuingCountry", "PT"))
+                .when().post("/api/v1/customers/" + id + "/documents").then().statusCode(400)
+                .body("errors.field", hasItem("number"));
         given().contentType("application/json").body(Map.of("type", "INVOICE", "sourceOfFunds", "revenue",
                         "accountId", "somebody-else"))
                 .when().post("/api/v1/customers/" + id + "/payment-instruments").then().statusCode(400)

@@ -64,6 +64,12 @@ class EventIntakeTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("size"));
+        // page times size would overflow: refused, not a 500
+        given().queryParam("page", Integer.MAX_VALUE)
+                .when().get("/api/v1/events")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("page"));
     }
 
     @Test

@@ -63,12 +63,13 @@ class UsageIntakeTest {
                 usage(account, "run-1", cluster, 1024, 1, 1e22),
                 with(usage(account, "run-1", cluster, 1024, 1, 1e22), "end", START.minusSeconds(60).toString()),
                 with(usage(account, "run-1", cluster, 1024, 1, 1e22), "clusterId", "no-such-cluster"),
-                usage(account, "run-1", cluster, 1024, 1, 2e22));
+                usage(account, "run-1", cluster, 1024, 1, 2e22),
+                usage(account, "r".repeat(129), cluster, 1024, 1, 1e22));
 
         post(batch).statusCode(200)
-                .body("received", equalTo(4)).body("accepted", equalTo(2)).body("duplicates", equalTo(0))
-                .body("rejected.index", contains(1, 2))
-                .body("rejected.field", contains("end", "cluster_id"));
+                .body("received", equalTo(5)).body("accepted", equalTo(2)).body("duplicates", equalTo(0))
+                .body("rejected.index", contains(1, 2, 4))
+                .body("rejected.field", contains("end", "cluster_id", "run_id"));
         post(batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
 
         given().when().get("/api/v1/usage/runs/" + account + "/run-1").then().statusCode(200)

@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Screening through REST against the bundled lists: matches with explanations, ownership, bad input. */
@@ -53,6 +54,16 @@ class ScreeningResourceTest {
                 .body("matches[0].explanation.summary", notNullValue())
                 .body("listVersions.source", hasItem("SDN"))
                 .body("jurisdictionFindings.country", contains("VE"));
+    }
+
+    /** Only list files may be large: a screening body over 1 MiB is refused before it is read, and says so. */
+    @Test
+    void aScreeningBodyOverOneMebibyteIsRefused() {
+        String huge = "{\"names\": [\"" + "A".repeat(1 << 20) + "\"], \"kind\": \"PERSON\"}";
+        RestAssured.given().contentType("application/json").body(huge)
+                .when().post("/api/v1/screenings")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("at most 1048576 bytes"));
     }
 
     @Test

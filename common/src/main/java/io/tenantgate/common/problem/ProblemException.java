@@ -56,6 +56,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(slug, title, 422, detail));
     }
 
+    /** A body larger than the endpoint takes. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(Problem.of("body-too-large", "Request body too large", 413, detail));
+    }
+
+    /** A body of unstated length where the endpoint must know its size before reading it. */
+    public static ProblemException lengthRequired(String detail) {
+        return new ProblemException(Problem.of("length-required", "Length required", 411, detail));
+    }
+
     /** A service this request needs did not answer; the caller may send the same request again. */
     public static ProblemException unavailable(String slug, String title, String detail) {
         return new ProblemException(Problem.of(slug, title, 503, detail));

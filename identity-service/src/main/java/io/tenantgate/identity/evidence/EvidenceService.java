@@ -78,7 +78,7 @@ public class EvidenceService {
      */
     public Added<IdentityDocument> addDocument(UUID caseId, DocumentRequest request, String actor) {
         Screened screened = screenWith(caseId, EvidenceRepository.documentIdentifier(request.type(),
-                normalised(request.number()), request.issuingCountry()), "number");
+                alphanumeric("number", request.number()), request.issuingCountry()), "number");
         return QuarkusTransaction.requiringNew().call(() -> storeDocument(caseId, request, actor, screened));
     }
 
@@ -131,6 +131,9 @@ public class EvidenceService {
             throw ProblemException.invalidField("identifier", kind.isPresent()
                     ? "required for a " + request.type().name().toLowerCase(Locale.ROOT)
                     : "an invoice has no identifier");
+        }
+        if (kind.isPresent()) {
+            alphanumeric("identifier", request.identifier());
         }
         if (request.accountId() != null && !profile.accountIds().contains(request.accountId())) {
             throw ProblemException.invalidField("accountId", "not one of this customer's account ids");
@@ -317,6 +320,15 @@ public class EvidenceService {
             case CRYPTO_WALLET -> Optional.of(IdentifierKind.CRYPTO_WALLET);
             case INVOICE -> Optional.empty();
         };
+    }
+
+    /** The number without spaces and punctuation; one made of punctuation alone is no number. */
+    private static String alphanumeric(String field, String number) {
+        String kept = normalised(number);
+        if (kept.isEmpty()) {
+            throw ProblemException.invalidField(field, "must contain letters or digits");
+        }
+        return kept;
     }
 
     private static String normalised(String number) {

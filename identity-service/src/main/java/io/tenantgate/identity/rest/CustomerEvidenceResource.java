@@ -1,5 +1,6 @@
 package io.tenantgate.identity.rest;
 
+import io.tenantgate.common.validation.Paging;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tenantgate.common.problem.QueryParams;
 import io.tenantgate.identity.access.AccessEventBatch;
@@ -103,7 +104,7 @@ public class CustomerEvidenceResource {
     @RolesAllowed({"analyst", "supervisor", "regulator", "operator"})
     public List<AccessLogService.LoggedAccess> accessEvents(@PathParam("id") UUID id,
                                                              @QueryParam("since") String since,
-                                                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                                                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                                              @QueryParam("size") @DefaultValue("500") @Min(1) @Max(5000) int size) {
         return accessLog.list(id, QueryParams.time("since", since), page, size);
     }

@@ -1,5 +1,6 @@
 package io.tenantgate.identity.rest;
 
+import io.tenantgate.common.validation.Paging;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.common.problem.QueryParams;
@@ -78,7 +79,7 @@ public class CustomerResource {
     @RolesAllowed({"analyst", "supervisor", "regulator", "operator"})
     public CasePage list(@QueryParam("decision") String decision, @QueryParam("personStatus") String personStatus,
                          @QueryParam("openedFrom") String openedFrom, @QueryParam("openedTo") String openedTo,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         CaseRepository.Filter filter = new CaseRepository.Filter(
                 QueryParams.enumValue(Decision.class, "decision", decision),

@@ -1,5 +1,6 @@
 package io.tenantgate.identity.reviews;
 
+import io.tenantgate.common.validation.Paging;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tenantgate.common.validation.NoControlCharacters;
 import io.tenantgate.identity.rest.CustomerResource;
@@ -39,7 +40,7 @@ public class ReviewResource {
 
     /** Cases under review, oldest first. */
     @GET
-    public List<CustomerResource.CaseView> queue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<CustomerResource.CaseView> queue(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                                  @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return reviews.queue(page, size).stream().map(c -> CustomerResource.CaseView.of(c, caller)).toList();
     }

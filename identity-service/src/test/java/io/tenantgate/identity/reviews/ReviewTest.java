@@ -88,6 +88,15 @@ class ReviewTest {
                 "the first approval reports the account as opened");
     }
 
+    /** page times size would overflow an int: the page is refused by name instead of answering 500. */
+    @Test
+    @io.quarkus.test.security.TestSecurity(user = "ana", roles = "analyst")
+    void aPageBeyondTheLastPossibleOneIsRefusedNamingIt() {
+        io.restassured.RestAssured.given().queryParam("page", Integer.MAX_VALUE).when().get("/api/v1/reviews")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("page"));
+    }
+
     @Test
     void aStaleVersionOrACaseNotUnderReviewIsAConflict() {
         UUID id = underReview(false, 35);

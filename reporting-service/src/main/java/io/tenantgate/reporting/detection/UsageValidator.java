@@ -31,16 +31,16 @@ public final class UsageValidator {
         this.clock = clock;
     }
 
+    /** The longest identifiers the usage table stores; a longer one would fail the whole batch's insert. */
+    static final int MAX_ID_LENGTH = 128;
+    static final int MAX_CLUSTER_ID_LENGTH = 64;
+    static final int MAX_ACCELERATOR_TYPE_LENGTH = 64;
+
     /** Empty when the record is acceptable, else why not. */
     public Optional<Rejection> check(UsageRecord record) {
-        if (blank(record.recordId())) {
-            return reject("record_id", "must be given");
-        }
-        if (blank(record.accountId())) {
-            return reject("account_id", "must be given");
-        }
-        if (blank(record.runId())) {
-            return reject("run_id", "must be given");
+        Optional<Rejection> identifiers = identifiers(record);
+        if (identifiers.isPresent()) {
+            return identifiers;
         }
         if (record.start() == null || record.end() == null) {
             return reject(record.start() == null ? "start" : "end", "must be given");
@@ -78,6 +78,27 @@ public final class UsageValidator {
             return reject("measured_operations", "exceeds what the accelerators can do in the interval");
         }
         return Optional.empty();
+    }
+
+    private static Optional<Rejection> identifiers(UsageRecord record) {
+        if (blank(record.recordId())) {
+            return reject("record_id", "must be given");
+        }
+        if (blank(record.accountId())) {
+            return reject("account_id", "must be given");
+        }
+        if (blank(record.runId())) {
+            return reject("run_id", "must be given");
+        }
+        return tooLong("record_id", record.recordId(), MAX_ID_LENGTH)
+                .or(() -> tooLong("account_id", record.accountId(), MAX_ID_LENGTH))
+                .or(() -> tooLong("run_id", record.runId(), MAX_ID_LENGTH))
+                .or(() -> tooLong("cluster_id", record.clusterId(), MAX_CLUSTER_ID_LENGTH))
+                .or(() -> tooLong("accelerator_type", record.acceleratorType(), MAX_ACCELERATOR_TYPE_LENGTH));
+    }
+
+    private static Optional<Rejection> tooLong(String field, String value, int max) {
+        return value != null && value.length() > max ? reject(field, "at most " + max + " characters") : Optional.empty();
     }
 
     private static boolean blank(String value) {

@@ -1,5 +1,6 @@
 package io.tenantgate.reporting.rest;
 
+import io.tenantgate.common.validation.Paging;
 import io.tenantgate.reporting.events.ComplianceEvent;
 import io.tenantgate.reporting.events.EventIntakeService;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +33,7 @@ public class EventResource {
     @GET
     @RolesAllowed({"operator", "supervisor"})
     public EventPageView list(@QueryParam("customerId") @Size(max = 64) String customerId,
-                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         EventIntakeService.EventPage result = events.page(customerId, page, size);
         return new EventPageView(result.items().stream().map(EventView::of).toList(), result.total(),

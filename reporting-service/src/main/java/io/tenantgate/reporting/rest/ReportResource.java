@@ -1,5 +1,6 @@
 package io.tenantgate.reporting.rest;
 
+import io.tenantgate.common.validation.Paging;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tenantgate.common.problem.ProblemException;
@@ -77,7 +78,7 @@ public class ReportResource {
     public ReportPageView list(@QueryParam("type") String type, @QueryParam("status") String status,
                                @QueryParam("customerCountry") @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String customerCountry,
                                @QueryParam("periodFrom") String periodFrom, @QueryParam("periodTo") String periodTo,
-                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         LocalDate from = date("periodFrom", periodFrom);
         LocalDate to = date("periodTo", periodTo);

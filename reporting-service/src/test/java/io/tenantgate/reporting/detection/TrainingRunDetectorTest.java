@@ -121,6 +121,13 @@ class TrainingRunDetectorTest {
                 T0.plusSeconds(60), 0, 1e30, false)).orElseThrow().field());
         assertEquals("record_id", validator.check(new UsageRecord(" ", "acct", "run", "modest", "H100", 1, T0,
                 T0.plusSeconds(60), 0.5, 0, false)).orElseThrow().field());
+        // longer than their columns: refused one by one instead of failing the insert of the whole batch
+        assertEquals("run_id", validator.check(new UsageRecord("r", "acct", "x".repeat(129), "modest", "H100", 1, T0,
+                T0.plusSeconds(60), 0.5, 0, false)).orElseThrow().field());
+        assertEquals("accelerator_type", validator.check(new UsageRecord("r", "acct", "run", "modest", "H".repeat(65), 1, T0,
+                T0.plusSeconds(60), 0.5, 0, false)).orElseThrow().field());
+        assertEquals(Optional.empty(), validator.check(new UsageRecord("r".repeat(128), "a".repeat(128), "x".repeat(128),
+                "modest", "H".repeat(64), 1, T0, T0.plusSeconds(60), 0.5, 0, false)));
     }
 
     /** Keeps the totals as run_total does: each record added, each new condition marked reported. */
