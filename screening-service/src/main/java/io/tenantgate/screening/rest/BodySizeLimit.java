@@ -12,11 +12,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class BodySizeLimit {
 
     static final long MAX_BODY = 1 << 20;
-    private static final String LIST_UPLOADS = "/api/v1/lists/";
+    private static final String LIST_UPLOADS = "api/v1/lists/";
 
     @ServerRequestFilter(preMatching = true)
     public void limit(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().startsWith(LIST_UPLOADS)) {
+        String path = request.getUriInfo().getPath();
+        if ((path.startsWith("/") ? path.substring(1) : path).startsWith(LIST_UPLOADS)) {
             return;
         }
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
