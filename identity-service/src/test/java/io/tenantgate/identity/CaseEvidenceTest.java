@@ -247,7 +247,7 @@ class CaseEvidenceTest {
     /** Opens a case and marks it approved, as if screening had found nothing. */
     private UUID approvedCase(String name) {
         UUID id = cases.open(json.convertValue(TestCustomers.person(name), CaseRequest.class), UUID.randomUUID().toString(),
-                "signup-flow").customerCase().id;
+                "signup-flow", "signup-flow").customerCase().id;
         QuarkusTransaction.requiringNew().run(() -> {
             CustomerCase subject = entities.find(CustomerCase.class, id);
             subject.decision = Decision.APPROVED;

@@ -163,7 +163,7 @@ class CaseLifecycleTest {
 
     private UUID open(String name) {
         return cases.open(json.convertValue(TestCustomers.person(name), CaseRequest.class), UUID.randomUUID().toString(),
-                "signup-flow").customerCase().id;
+                "signup-flow", "signup-flow").customerCase().id;
     }
 
     private io.restassured.response.ValidatableResponse update(UUID id, String ifMatch, Map<String, Object> body) {

@@ -170,14 +170,39 @@ class CustomerResourceTest {
                 .contentType("application/problem+json");
     }
 
+    /** Another integration client's case is not there for this one: 404 for reading, changing and adding to it. */
+    @Test
+    @TestSecurity(user = "other-signup-flow", roles = "onboarding")
+    void anOnboardingClientReachesOnlyTheCasesItOpened() {
+        String theirs = openAs(TestCustomers.person("Nadia Elsewhere"));
+        given().when().get("/api/v1/customers/" + theirs).then().statusCode(404).contentType("application/problem+json");
+        given().contentType("application/json").body(Map.of("reason", "not mine")).when()
+                .post("/api/v1/customers/" + theirs + "/close").then().statusCode(404);
+        given().when().get("/api/v1/customers/" + theirs + "/documents").then().statusCode(404);
+        given().contentType("application/json").body(Map.of("events", List.of(Map.of("at", "2026-02-01T10:00:00Z",
+                        "ip", "192.0.2.1", "action", "console-access"))))
+                .when().post("/api/v1/customers/" + theirs + "/access-events").then().statusCode(404);
+
+        UUID mine = cases.open(json.convertValue(TestCustomers.person("Nadia Here"), CaseRequest.class),
+                UUID.randomUUID().toString(), "other-signup-flow", "other-signup-flow").customerCase().id;
+        given().when().get("/api/v1/customers/" + mine).then().statusCode(200);
+    }
+
+    /** Staff read every case, whoever opened it. */
+    @Test
+    @TestSecurity(user = "ana", roles = "analyst")
+    void analystsReachEveryCase() {
+        given().when().get("/api/v1/customers/" + openAs(TestCustomers.person("Nadia Anywhere"))).then().statusCode(200);
+    }
+
     private long count() {
         return entities.createQuery("select count(c) from CustomerCase c", Long.class).getSingleResult();
     }
 
     /** Opens a case as the sign-up flow would, for tests that run as another role. */
     private String openAs(Map<String, Object> body) {
-        return cases.open(json.convertValue(body, CaseRequest.class), UUID.randomUUID().toString(), "signup-flow")
-                .customerCase().id.toString();
+        return cases.open(json.convertValue(body, CaseRequest.class), UUID.randomUUID().toString(), "signup-flow",
+                "signup-flow").customerCase().id.toString();
     }
 
     private static ValidatableResponse open(String key, Map<String, Object> body) {

@@ -129,4 +129,10 @@ public class CaseRepository implements PanacheRepositoryBase<CustomerCase, UUID>
         return getEntityManager().createQuery("from CaseAudit where caseId = ?1 order by id", CaseAudit.class)
                 .setParameter(1, caseId).getResultList();
     }
+
+    /** The client that opened the case; empty when there is no such case or it was opened before this was kept. */
+    public java.util.Optional<String> openingClient(UUID id) {
+        return getEntityManager().createQuery("select openedByClient from CustomerCase where id = ?1", String.class)
+                .setParameter(1, id).getResultStream().filter(java.util.Objects::nonNull).findFirst();
+    }
 }

@@ -62,7 +62,7 @@ public class CaseService {
      * Creates the case, or answers again for a repeated request: the same key with the same body gives the
      * same case; the same key with another body is refused.
      */
-    public Created open(CaseRequest request, String idempotencyKey, String actor) {
+    public Created open(CaseRequest request, String idempotencyKey, String actor, String client) {
         String hash = hash(request);
         var earlier = QuarkusTransaction.joiningExisting().call(() -> cases.findByIdempotencyKey(idempotencyKey));
         if (earlier.isPresent()) {
@@ -72,7 +72,7 @@ public class CaseService {
         try {
             return new Created(QuarkusTransaction.requiringNew().call(() -> {
                 ScreeningSummary summary = screened == null ? null : currentScreening.storable(request, List.of(), screened);
-                return insert(request, idempotencyKey, hash, actor,
+                return insert(request, idempotencyKey, hash, actor, client,
                         assessor.assess(request, summary, CaseEvidence.NONE), summary);
             }), false);
         } catch (PersistenceException raced) {
@@ -263,7 +263,7 @@ public class CaseService {
         }
     }
 
-    private CustomerCase insert(CaseRequest request, String idempotencyKey, String hash, String actor,
+    private CustomerCase insert(CaseRequest request, String idempotencyKey, String hash, String actor, String client,
                                 CaseAssessor.Assessment verdict, ScreeningSummary summary) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CustomerCase created = new CustomerCase();
@@ -274,6 +274,7 @@ public class CaseService {
         created.idempotencyKey = idempotencyKey;
         created.requestHash = hash;
         created.createdBy = actor;
+        created.openedByClient = client;
         created.createdAt = now;
         created.screening = summary;
         created.updatedAt = now;

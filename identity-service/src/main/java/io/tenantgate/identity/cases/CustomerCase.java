@@ -82,6 +82,10 @@ public class CustomerCase {
     @Column(name = "created_by", nullable = false, length = 128)
     public String createdBy;
 
+    /** The integration client that opened the case (its token's azp); null for cases opened before it was kept. */
+    @Column(name = "opened_by_client")
+    public String openedByClient;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
@@ -100,7 +104,7 @@ public class CustomerCase {
 
     /** The case as the events about it describe it. */
     public CaseEvents.Subject eventSubject() {
-        return new CaseEvents.Subject(id, profile.accountIds(), decision, profile.countries().get(0),
+        return new CaseEvents.Subject(id, openedByClient, profile.accountIds(), decision, profile.countries().get(0),
                 personStatus == PersonStatus.FOREIGN_PERSON);
     }
 }

@@ -21,8 +21,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseEvents {
 
-    /** The case as its events describe it. */
-    public record Subject(UUID caseId, List<String> accountIds, Decision decision, String country, boolean foreignPerson) {
+    /** The case as its events describe it; {@code client} opened it, null when not known. */
+    public record Subject(UUID caseId, String client, List<String> accountIds, Decision decision, String country,
+                          boolean foreignPerson) {
     }
 
     private final EntityManager entities;
@@ -60,7 +61,8 @@ public class CaseEvents {
 
     private void tell(Subject subject, List<String> reasons, List<WebhookEvent> events) {
         if (!events.isEmpty()) {
-            webhooks.publish(subject.caseId(), subject.accountIds(), subject.decision().name(), reasons, events);
+            webhooks.publish(subject.caseId(), subject.client(), subject.accountIds(), subject.decision().name(), reasons,
+                    events);
         }
     }
 

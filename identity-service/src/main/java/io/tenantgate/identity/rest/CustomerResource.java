@@ -67,7 +67,8 @@ public class CustomerResource {
             throw ProblemException.invalidField("Idempotency-Key",
                     "required: 8 to 128 letters, digits or . _ : - (a UUID is a good choice)");
         }
-        CaseService.Created created = cases.open(request, idempotencyKey, caller.getPrincipal().getName());
+        CaseService.Created created = cases.open(request, idempotencyKey, caller.getPrincipal().getName(),
+                CallingClient.of(caller));
         CustomerCase opened = created.customerCase();
         return Response.created(uri.getAbsolutePathBuilder().path(opened.id.toString()).build())
                 .header("Idempotent-Replayed", created.replayed())

@@ -39,10 +39,12 @@ public class WebhookRepository {
 
     /** Live subscriptions to one event type. */
     @SuppressWarnings("unchecked")
-    public List<UUID> subscribersTo(String type) {
+    /** The subscriptions to the event type of the client that opened the case (of every client when not known). */
+    public List<UUID> subscribersTo(String type, String client) {
         return entities.createNativeQuery("select id from webhook_subscription where deleted_at is null "
-                        + "and :type = any(event_types) order by created_at", UUID.class)
-                .setParameter("type", type).getResultList();
+                        + "and :type = any(event_types) and (cast(:client as text) is null or owner_client = :client) "
+                        + "order by created_at", UUID.class)
+                .setParameter("type", type).setParameter("client", client).getResultList();
     }
 
     /**

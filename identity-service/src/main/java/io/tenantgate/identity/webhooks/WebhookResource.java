@@ -2,6 +2,7 @@ package io.tenantgate.identity.webhooks;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tenantgate.common.problem.ProblemException;
+import io.tenantgate.identity.rest.CallingClient;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -157,9 +157,6 @@ public class WebhookResource {
 
     /** The integration client: the token's authorised party, or the principal when the token names none. */
     private String owner() {
-        if (caller.getPrincipal() instanceof JsonWebToken token && token.getClaim("azp") != null) {
-            return token.getClaim("azp").toString();
-        }
-        return caller.getPrincipal().getName();
+        return CallingClient.of(caller);
     }
 }

@@ -119,11 +119,11 @@ public class WebhookService {
      * Queues the events for every subscriber (in the caller's transaction). The body carries the case, the
      * provider's account ids, the decision and its reasons: what the onboarding role reads on the case itself.
      */
-    public void publish(UUID caseId, List<String> accountIds, String decision, List<String> reasons,
+    public void publish(UUID caseId, String client, List<String> accountIds, String decision, List<String> reasons,
                         List<WebhookEvent> events) {
         OffsetDateTime now = now();
         for (WebhookEvent event : events) {
-            List<UUID> subscribers = webhooks.subscribersTo(event.wireName());
+            List<UUID> subscribers = webhooks.subscribersTo(event.wireName(), client);
             if (subscribers.isEmpty()) {
                 continue;
             }

@@ -56,8 +56,7 @@ class CipRecordGrpcTest {
                 "countries", List.of("DE"), "emails", List.of("cfo@kestrel.example"), "accountIds", List.of(account),
                 "addresses", List.of(Map.of("lines", List.of("Torstrasse 1"), "city", "Berlin", "country", "DE")),
                 "owners", List.of(Map.of("kind", "PERSON", "name", "Jana Vogel", "countries", List.of("DE"),
-                        "percentage", 80))), CaseRequest.class), UUID.randomUUID().toString(), "signup")
-                .customerCase().id.toString();
+                        "percentage", 80))), CaseRequest.class), UUID.randomUUID().toString(), "signup", "signup").customerCase().id.toString();
 
         CipRecord byId = stub("reporting-service").getCipRecord(GetCipRecordRequest.newBuilder().setCustomerId(id).build());
         CipRecord byAccount = stub("reporting-service").getCipRecord(GetCipRecordRequest.newBuilder().setAccountId(account).build());

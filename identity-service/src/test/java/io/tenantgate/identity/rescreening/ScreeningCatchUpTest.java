@@ -63,7 +63,7 @@ class ScreeningCatchUpTest {
 
         UUID id = cases.open(new CaseRequest(CaseRequest.Kind.ORGANIZATION, name, List.of(), null, List.of("SG"),
                 List.of(new CaseRequest.Address(List.of("1 Harbour Road"), "Singapore", null, "018989", "SG")), List.of(),
-                List.of(), List.of(), null, List.of()), "catch-up-" + tag, "test").customerCase().id;
+                List.of(), List.of(), null, List.of()), "catch-up-" + tag, "test", "test").customerCase().id;
 
         CustomerCase opened = QuarkusTransaction.requiringNew().call(() -> entities.find(CustomerCase.class, id));
         assertEquals(Decision.REVIEW, opened.decision, opened.reasons.toString());

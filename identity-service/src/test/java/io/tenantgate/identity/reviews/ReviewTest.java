@@ -136,7 +136,7 @@ class ReviewTest {
     private UUID underReview(boolean listMatch, int riskScore) {
         CaseRequest request = json.convertValue(Map.of("kind", "PERSON", "legalName", "Review Subject " + UUID.randomUUID(),
                 "countries", List.of("FR")), CaseRequest.class);
-        UUID id = cases.open(request, UUID.randomUUID().toString(), "signup").customerCase().id;
+        UUID id = cases.open(request, UUID.randomUUID().toString(), "signup", "signup").customerCase().id;
         QuarkusTransaction.requiringNew().run(() -> {
             CustomerCase c = entities.find(CustomerCase.class, id);
             c.decision = Decision.REVIEW;

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.svix.Webhook;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.security.TestSecurity;
 import io.tenantgate.common.testing.EmbeddedPostgresResource;
 import io.tenantgate.identity.cases.CaseRequest;
@@ -46,6 +47,9 @@ import static org.hamcrest.Matchers.startsWith;
 class WebhookDeliveryTest {
 
     @Inject
+    jakarta.persistence.EntityManager entities;
+
+    @Inject
     CaseService cases;
 
     @Inject
@@ -79,6 +83,13 @@ class WebhookDeliveryTest {
 
         given().when().get("/api/v1/webhooks/" + subscription.id() + "/deliveries?status=delivered")
                 .then().statusCode(200).body("type", hasItem("account.closed")).body("[0].lastStatus", equalTo(204));
+
+        // a case another integration client opened is none of this subscriber's business
+        UUID othersCase = openCase("another-signup-flow");
+        cases.close(othersCase, "customer left", "another-signup-flow");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entities.createNativeQuery(
+                "select count(*) from webhook_delivery where customer_id = ?1").setParameter(1, othersCase)
+                .getSingleResult()).longValue())).isZero();
     }
 
     @Test
@@ -178,11 +189,14 @@ class WebhookDeliveryTest {
     }
 
     private UUID openCase() {
+        return openCase("billing-system");
+    }
+
+    private UUID openCase(String client) {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         CaseRequest request = json.convertValue(Map.of("kind", "PERSON", "legalName", "Webhook Subject " + marker,
                 "countries", List.of("FR"), "accountIds", List.of("acct-" + marker)), CaseRequest.class);
-        UUID id = cases.open(request, UUID.randomUUID().toString(), "billing-system").customerCase().id;
-        return id;
+        return cases.open(request, UUID.randomUUID().toString(), client, client).customerCase().id;
     }
 
     private record Subscription(UUID id, String secret) {
