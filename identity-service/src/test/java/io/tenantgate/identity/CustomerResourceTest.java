@@ -188,6 +188,23 @@ class CustomerResourceTest {
         given().when().get("/api/v1/customers/" + mine).then().statusCode(200);
     }
 
+    /** A body that cannot be read says where and why, in the request's own terms, and stores nothing. */
+    @Test
+    void unreadableBodiesSayWhereAndWhy() {
+        long before = count();
+        given().contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"kind\": \"PERSON\",\n \"legalName\": ").when().post("/api/v1/customers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("line 2, column"));
+        Map<String, Object> alien = new HashMap<>(TestCustomers.person("Olaf Alien"));
+        alien.put("kind", "ALIEN");
+        open(UUID.randomUUID().toString(), alien).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("kind"))
+                .body("detail", containsString("'ALIEN' is not one of [PERSON, ORGANIZATION]"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("io.tenantgate")));
+        assertEquals(before, count(), "nothing stored");
+    }
+
     /** Staff read every case, whoever opened it. */
     @Test
     @TestSecurity(user = "ana", roles = "analyst")

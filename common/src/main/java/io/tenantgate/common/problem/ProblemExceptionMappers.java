@@ -50,7 +50,7 @@ public class ProblemExceptionMappers {
             InvalidFormatException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
-        String reason = e.getOriginalMessage();
+        String reason = reason(e);
         Problem problem = Problem.of("malformed-json", "Malformed request body", 400,
                 field.isEmpty() ? reason : field + ": " + reason);
         if (!field.isEmpty()) {
@@ -72,6 +72,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri); // the JSON reader wraps what it could not parse
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
         return respond(Problem.of(slug, status.getReasonPhrase(), status.getStatusCode(), e.getMessage()), uri);
@@ -84,6 +87,25 @@ public class ProblemExceptionMappers {
         return respond(Problem.of("internal-error", "Internal error", 500,
                 "The service could not complete the request; incident " + incident), uri);
     }
+
+    /**
+     * Why a body could not be read, in the request's terms: a syntax error with its line and column, a wrong
+     * value with the accepted ones, never a Java class name.
+     */
+    static String reason(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException wrong && wrong.getTargetType() != null && wrong.getTargetType().isEnum()) {
+            return "'" + wrong.getValue() + "' is not one of " + java.util.Arrays.toString(wrong.getTargetType().getEnumConstants());
+        }
+        String reason = JAVA_TYPE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("$1");
+        if (!(e instanceof JsonMappingException) && e.getLocation() != null) {
+            return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + reason;
+        }
+        return reason;
+    }
+
+    /** A backquoted Java type in Jackson's messages ({@code `io.tenantgate.x.CaseRequest$Kind`}), kept as its simple name. */
+    private static final java.util.regex.Pattern JAVA_TYPE = java.util.regex.Pattern.compile(
+            "`(?:[a-z_][\\w]*\\.)+(?:[A-Z]\\w*\\$)*([A-Za-z]\\w*)`");
 
     private static Response respond(Problem problem, UriInfo uri) {
         return Response.status(problem.status())
