@@ -142,7 +142,7 @@ class CaseLifecycleTest {
     }
 
     @Test
-    @TestSecurity(user = "rita", roles = "regulator")
+    @TestSecurity(user = "sam", roles = "supervisor")
     void theCaseListFiltersAndPages() {
         FakeScreeningClient.available(false); // two cases wait for screening
         try {

@@ -164,10 +164,13 @@ class CustomerResourceTest {
 
     @Test
     @TestSecurity(user = "rita", roles = "regulator")
-    void regulatorsReadButDoNotOpenCases() {
+    void theRegulatorReadsFiledReportsNotCases() {
         open(UUID.randomUUID().toString(), TestCustomers.person("Goran Ilic")).statusCode(403);
-        given().when().get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404)
-                .contentType("application/problem+json");
+        String id = openAs(TestCustomers.person("Goran Ilic"));
+        for (String path : List.of("", "/" + id, "/" + id + "/audit", "/" + id + "/documents", "/" + id + "/payment-instruments",
+                "/" + id + "/access-events", "/" + id + "/documents/" + UUID.randomUUID() + "/number")) {
+            given().when().get("/api/v1/customers" + path).then().statusCode(403).contentType("application/problem+json");
+        }
     }
 
     /** Another integration client's case is not there for this one: 404 for reading, changing and adding to it. */

@@ -246,6 +246,9 @@ public class CaseService {
             return;
         }
         ScreeningSummary stored = currentScreening.storable(current.profile, identifiers, summary);
+        if (stored == null) {
+            return; // still waiting: screened again once its claim lapses
+        }
         CaseAssessor.Assessment verdict = assessor.assess(current.profile, stored, evidence.evidenceOf(current.id));
         current.screening = stored;
         apply(current, verdict, "screening-retry", "screened after screening-service came back");

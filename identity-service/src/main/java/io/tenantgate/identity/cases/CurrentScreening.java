@@ -9,6 +9,7 @@ import io.tenantgate.identity.client.ScreeningSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class CurrentScreening {
 
+    private static final Logger LOG = Logger.getLogger(CurrentScreening.class);
     private static final UUID SUBJECT = new UUID(0, 0);
     /** Advisory lock between storing a screening and taking in a list change (an arbitrary constant). */
     private static final long TAKE_IN_LOCK = 0x7465_6e61_6e74_0001L;
@@ -50,11 +52,22 @@ public class CurrentScreening {
      * until that transaction ends (a change taken in after it lays out re-screening chunks that see the stored
      * case), and catches up with any change taken in since {@link #screen}. Storing transactions do not hold
      * each other up.
+     *
+     * @return the screening to store, or null when a change's delta could not be screened (screening-service
+     *         away): the caller stores no screening, as when the first call failed
      */
     public ScreeningSummary storable(CaseRequest profile, List<ScreeningIdentifier> identifiers, ScreeningSummary summary) {
         entities.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, TAKE_IN_LOCK)
                 .getSingleResult();
-        return catchUp(profile, identifiers, summary);
+        try {
+            return catchUp(profile, identifiers, summary);
+        } catch (RuntimeException failed) {
+            if (!isScreeningFailure(failed)) {
+                throw failed;
+            }
+            LOG.warnf("A list change taken in meanwhile could not be screened (%s)", failed.getMessage());
+            return null;
+        }
     }
 
     /** Taking in a list change, in its transaction: waits for the screenings being stored to be committed. */

@@ -231,10 +231,14 @@ public class EvidenceService {
             if (Failures.isPermanent(failed)) {
                 throw ProblemException.invalidField(field, "screening-service refused it: " + Failures.describe(failed));
             }
-            throw ProblemException.unavailable("screening-unavailable", "Screening unavailable",
-                    "screening-service did not answer, so the number could not be screened and nothing was stored; "
-                            + "send the request again");
+            throw unavailable();
         }
+    }
+
+    private static ProblemException unavailable() {
+        return ProblemException.unavailable("screening-unavailable", "Screening unavailable",
+                "screening-service did not answer, so the number could not be screened and nothing was stored; "
+                        + "send the request again");
     }
 
     /**
@@ -246,7 +250,11 @@ public class EvidenceService {
         List<ScreeningIdentifier> now = evidence.identifiers(subject.id);
         ScreeningSummary summary = now.equals(screened.identifiers()) && subject.profile.equals(screened.profile())
                 ? screened.summary() : screen(subject.profile, now, "number");
-        subject.screening = screening.storable(subject.profile, now, summary);
+        ScreeningSummary stored = screening.storable(subject.profile, now, summary);
+        if (stored == null) {
+            throw unavailable(); // rolls the evidence back with it
+        }
+        subject.screening = stored;
     }
 
     private void added(CustomerCase subject, String actor, String action, String type, String lastDigits,

@@ -62,7 +62,7 @@ public class CustomerEvidenceResource {
 
     @GET
     @Path("/documents")
-    @RolesAllowed({"onboarding", "analyst", "supervisor", "regulator", "operator"})
+    @RolesAllowed({"onboarding", "analyst", "supervisor", "operator"})
     public List<DocumentView> documents(@PathParam("id") UUID id) {
         return evidence.documents(id).stream().map(DocumentView::of).toList();
     }
@@ -70,7 +70,7 @@ public class CustomerEvidenceResource {
     /** The full document number, for reviewers comparing documents; every reading is in the audit trail. */
     @GET
     @Path("/documents/{documentId}/number")
-    @RolesAllowed({"analyst", "supervisor", "regulator"})
+    @RolesAllowed({"analyst", "supervisor"})
     public DocumentNumber documentNumber(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
         return new DocumentNumber(evidence.revealDocumentNumber(id, documentId, actor()));
     }
@@ -85,7 +85,7 @@ public class CustomerEvidenceResource {
 
     @GET
     @Path("/payment-instruments")
-    @RolesAllowed({"onboarding", "analyst", "supervisor", "regulator", "operator"})
+    @RolesAllowed({"onboarding", "analyst", "supervisor", "operator"})
     public List<PaymentView> payments(@PathParam("id") UUID id) {
         return evidence.payments(id).stream().map(PaymentView::of).toList();
     }
@@ -101,7 +101,7 @@ public class CustomerEvidenceResource {
 
     @GET
     @Path("/access-events")
-    @RolesAllowed({"analyst", "supervisor", "regulator", "operator"})
+    @RolesAllowed({"analyst", "supervisor", "operator"})
     public List<AccessLogService.LoggedAccess> accessEvents(@PathParam("id") UUID id,
                                                              @QueryParam("since") String since,
                                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,

@@ -5,14 +5,14 @@ import io.tenantgate.identity.cases.CaseRequest;
 
 import java.util.List;
 
-/** What each role sees of sensitive identifiers: reviewers, supervisors and the regulator see them whole. */
+/** What each role sees of sensitive identifiers: reviewers and supervisors see them whole. */
 final class Masking {
 
     private Masking() {
     }
 
     static boolean seesPersonalDetails(SecurityIdentity caller) {
-        return caller.hasRole("analyst") || caller.hasRole("supervisor") || caller.hasRole("regulator");
+        return caller.hasRole("analyst") || caller.hasRole("supervisor");
     }
 
     /** The profile with every date of a person (the customer's, its owners') cut to the year. */

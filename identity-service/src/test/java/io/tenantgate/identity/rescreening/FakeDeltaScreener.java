@@ -36,7 +36,7 @@ public class FakeDeltaScreener implements DeltaScreener {
     @Override
     public Map<UUID, List<ScreeningSummary.Hit>> screen(long changeId, List<Subject> subjects) {
         if (failNext.remove(changeId)) {
-            throw new IllegalStateException("screening-service unavailable (fake)");
+            throw io.grpc.Status.UNAVAILABLE.withDescription("screening-service away (fake)").asRuntimeException();
         }
         if (refuseNext.remove(changeId)) {
             throw io.grpc.Status.INVALID_ARGUMENT.withDescription("subjects[0].parties: invalid (fake)").asRuntimeException();

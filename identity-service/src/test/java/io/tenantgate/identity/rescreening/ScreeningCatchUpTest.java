@@ -72,4 +72,23 @@ class ScreeningCatchUpTest {
         assertTrue(opened.screening.listVersions().contains("INTERNAL:11"), opened.screening.listVersions().toString());
         assertTrue(FakeDeltaScreener.screened.get(missed).contains(new UUID(0, 0)), "screened against the missed delta");
     }
+
+    /** A missed change that cannot be screened leaves the case waiting for screening, decided once it can be. */
+    @Test
+    void aMissedChangeThatCannotBeScreenedLeavesTheCaseWaiting() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long answeredWith = ThreadLocalRandom.current().nextLong(3_000_000_000L, 4_000_000_000L);
+        long missed = answeredWith + 1;
+        QuarkusTransaction.requiringNew().call(() -> rescreening.takeIn(new ListDelta(missed, "INTERNAL", 12,
+                List.of("INTERNAL:w-" + tag), List.of(), List.of())));
+        FakeScreeningClient.answerAsOfChange(answeredWith);
+        FakeDeltaScreener.failNext.add(missed);
+
+        UUID id = cases.open(new CaseRequest(CaseRequest.Kind.ORGANIZATION, "Waiting Trading " + tag, List.of(), null,
+                List.of("SG"), List.of(new CaseRequest.Address(List.of("1 Harbour Road"), "Singapore", null, "018989", "SG")),
+                List.of(), List.of(), List.of(), null, List.of()), "catch-up-" + tag, "test", "test").customerCase().id;
+
+        assertEquals(Decision.PENDING_SCREENING,
+                QuarkusTransaction.requiringNew().call(() -> entities.find(CustomerCase.class, id)).decision);
+    }
 }
