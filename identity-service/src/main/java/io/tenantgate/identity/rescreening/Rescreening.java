@@ -65,6 +65,12 @@ public class Rescreening {
     private final ExecutorService pool;
     private final ScheduledExecutorService reconnect = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "list-change-follower"));
+    /** Runs a round as soon as a change is taken in, beside the scheduler's; never on the pool its drains need. */
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rescreen-wake");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ListChangeFollower follower;
     private volatile boolean stopping;
     private final AtomicBoolean working = new AtomicBoolean();
@@ -112,6 +118,7 @@ public class Rescreening {
         stopping = true;
         follower.stop();
         reconnect.shutdownNow();
+        waker.shutdownNow();
         pool.shutdownNow();
     }
 
@@ -175,7 +182,7 @@ public class Rescreening {
 
     private void wake() {
         if (!stopping) {
-            CompletableFuture.runAsync(this::work);
+            waker.execute(this::work);
         }
     }
 
