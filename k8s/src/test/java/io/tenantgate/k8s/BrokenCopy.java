@@ -13,14 +13,14 @@ import io.tenantgate.k8s.render.K8sModule;
 import io.tenantgate.k8s.render.Kustomize;
 import io.tenantgate.k8s.render.Manifests;
 
-/** A copy of the kustomize tree (base and overlays) in a temporary folder, to break on purpose. */
+/** A copy of the kustomize tree (base, components and overlays) in a temporary folder, to break on purpose. */
 final class BrokenCopy {
 
     private final Path root;
 
     BrokenCopy(Path temporaryFolder) {
         this.root = temporaryFolder;
-        for (String tree : new String[] {"base", "overlays"}) {
+        for (String tree : new String[] {"base", "components", "overlays"}) {
             copyTree(K8sModule.dir().resolve(tree), root.resolve(tree));
         }
     }

@@ -95,7 +95,8 @@ class BrokenManifestTest {
 
     @Test
     void missingMemoryLimit() {
-        Manifests broken = copy().replace("base/reporting-service/deployment.yaml", "              memory: 768Mi\n", "")
+        Manifests broken = copy().replace("base/reporting-service/deployment.yaml", "              cpu: \"1\"\n              memory: 1Gi\n",
+                        "              cpu: \"1\"\n")
                 .render("production");
 
         assertViolation(broken, "Deployment/reporting-service", "no resources.limits.memory");
@@ -139,7 +140,7 @@ class BrokenManifestTest {
     @Test
     void serviceSelectingNoPod() {
         Manifests broken = copy().replace("base/screening-service/service.yaml",
-                "  selector:\n    app.kubernetes.io/name: screening-service", "  selector:\n    app.kubernetes.io/name: screening")
+                "spec:\n  selector:\n    app.kubernetes.io/name: screening-service", "spec:\n  selector:\n    app.kubernetes.io/name: screening")
                 .render("dev");
 
         assertViolation(broken, "Service/screening-service", "matches no pod template");
@@ -148,18 +149,26 @@ class BrokenManifestTest {
     @Test
     void grpcClientLeftPointingAtLocalhost() {
         Manifests broken = copy().replace("base/identity-service/configmap.yaml",
-                "  QUARKUS_GRPC_CLIENTS_REPORTING_HOST: reporting-service\n", "").render("production");
+                "  QUARKUS_PROFILE: prod,kubernetes\n", "").render("production");
 
         assertViolation(broken, "Deployment/identity-service quarkus.grpc.clients.reporting", "no Service named localhost");
     }
 
     @Test
     void grpcClientOnAPortTheServiceDoesNotHave() {
-        Manifests broken = copy().replace("base/identity-service/configmap.yaml",
-                "QUARKUS_GRPC_CLIENTS_SCREENING_PORT: \"8081\"", "QUARKUS_GRPC_CLIENTS_SCREENING_PORT: \"9000\"")
-                .render("dev");
+        String headlessPort = "  clusterIP: None\n  selector:\n    app.kubernetes.io/name: screening-service\n  ports:\n"
+                + "    - name: http\n      port: 8081";
+        Manifests broken = copy().replace("base/screening-service/service.yaml", headlessPort,
+                headlessPort.replace("8081", "9000")).render("dev");
 
-        assertViolation(broken, "quarkus.grpc.clients.screening", "Service screening-service has no port 9000");
+        assertViolation(broken, "quarkus.grpc.clients.screening", "Service screening-service-pods has no port 8081");
+    }
+
+    @Test
+    void grpcClientThroughAServiceAddress() {
+        Manifests broken = copy().replace("base/screening-service/service.yaml", "  clusterIP: None\n", "").render("production");
+
+        assertViolation(broken, "quarkus.grpc.clients.screening", "Service screening-service-pods is not headless");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.tenantgate.k8s.check.ServiceConfiguration;
 import io.tenantgate.k8s.render.K8sModule;
 import io.tenantgate.k8s.render.Kustomize;
 import io.tenantgate.k8s.render.LabelSelector;
@@ -27,7 +28,10 @@ class ProductionOverlayTest {
     void runsAtLeastTwoReplicasOfEachServiceSpreadOverZonesAndNodes() {
         for (String service : Services.NAMES) {
             JsonNode deployment = production.get("Deployment", service);
-            assertTrue(deployment.path("spec").path("replicas").asInt() >= 2, service + " replicas");
+            int replicas = production.find("HorizontalPodAutoscaler", service)
+                    .map(autoscaler -> autoscaler.path("spec").path("minReplicas").asInt())
+                    .orElse(deployment.path("spec").path("replicas").asInt());
+            assertTrue(replicas >= 2, service + " replicas");
             JsonNode template = deployment.path("spec").path("template");
             Set<String> topologyKeys = new HashSet<>();
             for (JsonNode constraint : template.path("spec").path("topologySpreadConstraints")) {
@@ -90,5 +94,67 @@ class ProductionOverlayTest {
     @Test
     void commitsNoSecret() {
         assertFalse(production.objects().stream().anyMatch(object -> "Secret".equals(object.path("kind").asText())));
+    }
+
+    /**
+     * CIP records must outlive a lost volume or a dropped table: WAL archived continuously to an object store
+     * through the Barman Cloud plugin, a base backup every day, kept for the two-year record-keeping period.
+     */
+    @Test
+    void postgresqlIsBackedUpForTheRecordKeepingPeriod() {
+        ObjectNode cluster = production.get("Cluster", "tenantgate-postgres");
+        JsonNode archiver = null;
+        for (JsonNode plugin : cluster.path("spec").path("plugins")) {
+            if (plugin.path("name").asText().equals(BARMAN_CLOUD) && plugin.path("isWALArchiver").asBoolean()) {
+                archiver = plugin;
+            }
+        }
+        assertTrue(archiver != null, "the Cluster archives WAL through " + BARMAN_CLOUD);
+        ObjectNode store = production.get("ObjectStore", archiver.path("parameters").path("barmanObjectName").asText());
+        assertTrue(retentionDays(store.path("spec").path("retentionPolicy").asText()) >= 730,
+                "retention " + store.path("spec").path("retentionPolicy"));
+        assertTrue(production.ofKind("ScheduledBackup").stream().anyMatch(backup ->
+                backup.path("spec").path("cluster").path("name").asText().equals("tenantgate-postgres")
+                        && backup.path("spec").path("method").asText().equals("plugin")
+                        && backup.path("spec").path("pluginConfiguration").path("name").asText().equals(BARMAN_CLOUD)),
+                "a daily ScheduledBackup of the Cluster through the plugin");
+    }
+
+    /** The plugin's own metric: CloudNativePG's cnpg_collector_last_available_backup_timestamp is not set for plugin backups. */
+    @Test
+    void aStaleBackupRaisesAnAlert() {
+        List<String> expressions = production.get("PrometheusRule", "tenantgate-alerts").path("spec").path("groups")
+                .findValuesAsText("expr");
+        assertTrue(expressions.stream().anyMatch(expr -> expr.contains("barman_cloud_cloudnative_pg_io_last_available_backup_timestamp")),
+                expressions.toString());
+        assertFalse(expressions.stream().anyMatch(expr -> expr.contains("cnpg_collector_last_available_backup_timestamp")));
+    }
+
+    /** Production screens against today's lists, fetched from the agencies themselves. */
+    @Test
+    void listsAreDownloadedFromTheOfficialSources() {
+        ServiceConfiguration screening = ServiceConfiguration.of(production, "screening-service");
+        assertEquals("true", screening.get("tenantgate.screening.downloads.enabled", "false"));
+        assertTrue(screening.get("tenantgate.screening.downloads.feeds.csl.file", "").startsWith("https://data.trade.gov/"));
+        assertTrue(screening.get("tenantgate.screening.downloads.feeds.sdn.sdn", "").startsWith("https://www.treasury.gov/"));
+    }
+
+    /** A report that cannot be filed must not queue unseen: reporting-service refuses to start without a filing URL. */
+    @Test
+    void filingIsRequired() {
+        assertEquals("true", ServiceConfiguration.of(production, "reporting-service")
+                .get("tenantgate.reports.filing.required", "false"));
+    }
+
+    private static final String BARMAN_CLOUD = "barman-cloud.cloudnative-pg.io";
+
+    private static long retentionDays(String policy) {
+        long amount = Long.parseLong(policy.substring(0, policy.length() - 1));
+        return switch (policy.charAt(policy.length() - 1)) {
+            case 'd' -> amount;
+            case 'w' -> amount * 7;
+            case 'm' -> amount * 30;
+            default -> throw new AssertionError("retention " + policy);
+        };
     }
 }

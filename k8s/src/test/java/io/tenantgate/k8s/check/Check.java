@@ -22,6 +22,10 @@ public interface Check {
                 new ImageTagCheck(),
                 new SelectorCheck(),
                 new ClientWiringCheck(),
+                new GrpcBalancingCheck(),
+                new KeycloakStartCheck(),
+                new AutoscaledReplicasCheck(),
+                new ShutdownAndMemoryCheck(),
                 new RealmMatchesSourceCheck());
     }
 }

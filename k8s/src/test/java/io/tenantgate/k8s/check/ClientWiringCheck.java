@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenantgate.k8s.render.LabelSelector;
 import io.tenantgate.k8s.render.Manifests;
 import io.tenantgate.k8s.render.Manifests.Workload;
+import io.tenantgate.k8s.render.OperatorPods;
 
 /**
  * Every peer a TenantGate service calls (each gRPC client, Keycloak, its database), as its own configuration
@@ -41,10 +42,16 @@ final class ClientWiringCheck implements Check {
                 ServiceConfiguration.of(container.path("name").asText(), ContainerEnvironment.of(container, manifests))
                         .ifPresent(config -> {
                             for (Map.Entry<String, URI> peer : peers(config).entrySet()) {
-                                check(workload, peer.getKey(), peer.getValue(), targets, pods, manifests, violations);
+                                check(workload.owner(), workload.podLabels(), peer.getKey(), peer.getValue(), targets,
+                                        pods, manifests, violations);
                             }
                         });
             }
+        }
+        // The operators' pods call their database too: Keycloak and, once, its realm-import Job.
+        for (OperatorPods.Pod pod : OperatorPods.of(manifests)) {
+            pod.database().ifPresent(database -> check(pod.owner(), pod.labels(), "spec.db", database, targets, pods,
+                    manifests, violations));
         }
         return violations;
     }
@@ -53,9 +60,7 @@ final class ClientWiringCheck implements Check {
     private static Map<String, URI> peers(ServiceConfiguration config) {
         Map<String, URI> peers = new java.util.TreeMap<>();
         for (String client : config.grpcClients()) {
-            String prefix = "quarkus.grpc.clients." + client;
-            peers.put(prefix + ".host/.port", URI.create("grpc://" + config.get(prefix + ".host", "localhost") + ":"
-                    + config.get(prefix + ".port", "9000")));
+            peers.put("quarkus.grpc.clients." + client, config.grpcTarget(client));
         }
         peers.put("tenantgate.keycloak.url", URI.create(config.get("tenantgate.keycloak.url", "http://localhost:8180")));
         peers.put("quarkus.datasource.jdbc.url",
@@ -63,9 +68,9 @@ final class ClientWiringCheck implements Check {
         return peers;
     }
 
-    private static void check(Workload caller, String setting, URI peer, List<Target> targets, List<Pod> pods,
-                              Manifests manifests, List<String> violations) {
-        String where = caller.owner() + " " + setting + " (" + peer.getHost() + ":" + port(peer) + ")";
+    private static void check(String caller, Map<String, String> callerLabels, String setting, URI peer,
+                              List<Target> targets, List<Pod> pods, Manifests manifests, List<String> violations) {
+        String where = caller + " " + setting + " (" + peer.getHost() + ":" + port(peer) + ")";
         String host = peer.getHost() == null ? "" : peer.getHost().split("\\.")[0];
         Optional<Target> target = targets.stream().filter(t -> t.name().equals(host)).findFirst();
         if (target.isEmpty()) {
@@ -87,12 +92,12 @@ final class ClientWiringCheck implements Check {
                     : callee.namedPorts().getOrDefault(podPort.name(), -1);
             String name = podPort.name() != null ? podPort.name() : callee.namedPorts().entrySet().stream()
                     .filter(e -> e.getValue() == number).map(Map.Entry::getKey).findFirst().orElse(null);
-            if (!allowed(policies, "Egress", caller.podLabels(), callee.labels(), number, name)) {
-                violations.add(where + ": no NetworkPolicy lets " + caller.owner() + " send to " + callee.owner()
+            if (!allowed(policies, "Egress", callerLabels, callee.labels(), number, name)) {
+                violations.add(where + ": no NetworkPolicy lets " + caller + " send to " + callee.owner()
                         + " on port " + number);
             }
-            if (!allowed(policies, "Ingress", callee.labels(), caller.podLabels(), number, name)) {
-                violations.add(where + ": no NetworkPolicy lets " + callee.owner() + " receive from " + caller.owner()
+            if (!allowed(policies, "Ingress", callee.labels(), callerLabels, number, name)) {
+                violations.add(where + ": no NetworkPolicy lets " + callee.owner() + " receive from " + caller
                         + " on port " + number);
             }
         }
@@ -147,9 +152,9 @@ final class ClientWiringCheck implements Check {
         }
         for (JsonNode keycloak : manifests.ofKind("Keycloak")) {
             String name = Manifests.nameOf(keycloak);
-            int port = keycloak.path("spec").path("http").path("httpPort").asInt(8080);
+            int port = OperatorPods.httpPort(keycloak);
             targets.add(new Target(name + "-service", Map.of(port, new PodPort(port, "http")),
-                    Map.of("app", "keycloak", "app.kubernetes.io/instance", name)));
+                    OperatorPods.keycloakServerLabels(name)));
         }
         for (JsonNode cluster : manifests.ofKind("Cluster")) {
             String name = Manifests.nameOf(cluster);
@@ -174,14 +179,7 @@ final class ClientWiringCheck implements Check {
             }
             pods.add(new Pod(workload.owner(), workload.podLabels(), named));
         }
-        for (JsonNode keycloak : manifests.ofKind("Keycloak")) {
-            pods.add(new Pod(Manifests.describe(keycloak), Map.of("app", "keycloak", "app.kubernetes.io/instance",
-                    Manifests.nameOf(keycloak)), Map.of("http", keycloak.path("spec").path("http").path("httpPort").asInt(8080))));
-        }
-        for (JsonNode cluster : manifests.ofKind("Cluster")) {
-            pods.add(new Pod(Manifests.describe(cluster), Map.of("cnpg.io/cluster", Manifests.nameOf(cluster)),
-                    Map.of("postgresql", 5432)));
-        }
+        OperatorPods.of(manifests).forEach(pod -> pods.add(new Pod(pod.owner(), pod.labels(), pod.namedPorts())));
         return pods;
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tenantgate.k8s.render.Manifests;
 
-/** The plain (non-secret) environment of a container: its literal env values and its ConfigMaps. */
+/** The plain (non-secret) environment of a container: its literal env values, its pod fields and its ConfigMaps. */
 final class ContainerEnvironment {
 
     private ContainerEnvironment() {
@@ -25,6 +25,11 @@ final class ContainerEnvironment {
         for (JsonNode variable : container.path("env")) {
             if (variable.has("value")) {
                 environment.put(variable.path("name").asText(), variable.path("value").asText());
+            }
+            // Filled in by Kubernetes from the pod itself (its namespace, ...): stands for the value.
+            String field = variable.path("valueFrom").path("fieldRef").path("fieldPath").asText(null);
+            if (field != null) {
+                environment.put(variable.path("name").asText(), "from-" + field.replaceAll("[^A-Za-z0-9]", "-"));
             }
         }
         return environment;

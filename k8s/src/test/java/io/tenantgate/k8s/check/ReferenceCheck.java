@@ -59,6 +59,9 @@ final class ReferenceCheck implements Check {
         for (ObjectNode cluster : manifests.ofKind("Cluster")) {
             clusterReferences(cluster, references);
         }
+        for (ObjectNode store : manifests.ofKind("ObjectStore")) {
+            objectStoreReferences(store, references);
+        }
         return references;
     }
 
@@ -76,6 +79,9 @@ final class ReferenceCheck implements Check {
                 addWhole(from, "Secret", source.path("secretRef"), references);
                 addWhole(from, "ConfigMap", source.path("configMapRef"), references);
             }
+        }
+        for (JsonNode pullSecret : workload.podSpec().path("imagePullSecrets")) {
+            references.add(new Reference(workload.owner(), "Secret", pullSecret.path("name").asText(), null));
         }
         for (JsonNode volume : workload.podSpec().path("volumes")) {
             if (volume.has("secret")) {
@@ -101,6 +107,12 @@ final class ReferenceCheck implements Check {
                 references.add(new Reference(from, "Secret", tlsSecret.asText(), null));
             }
         }
+    }
+
+    /** The Barman Cloud plugin reads the object store's credentials from Secret keys. */
+    private static void objectStoreReferences(ObjectNode store, List<Reference> references) {
+        JsonNode credentials = store.path("spec").path("configuration").path("s3Credentials");
+        credentials.fields().forEachRemaining(field -> addSecretKey(Manifests.describe(store), field.getValue(), references));
     }
 
     /** CloudNativePG reads username and password from the basic-auth Secrets of the owner and the managed roles. */

@@ -39,10 +39,7 @@ public record Manifests(List<ObjectNode> objects) {
     public List<PodLabels> pods() {
         List<PodLabels> pods = new ArrayList<>();
         workloads().forEach(workload -> pods.add(new PodLabels(workload.owner(), workload.podLabels())));
-        ofKind("Cluster").forEach(cluster -> pods.add(new PodLabels(describe(cluster),
-                Map.of("cnpg.io/cluster", nameOf(cluster)))));
-        ofKind("Keycloak").forEach(keycloak -> pods.add(new PodLabels(describe(keycloak),
-                Map.of("app", "keycloak", "app.kubernetes.io/instance", nameOf(keycloak)))));
+        OperatorPods.of(this).forEach(pod -> pods.add(new PodLabels(pod.owner(), pod.labels())));
         return pods;
     }
 

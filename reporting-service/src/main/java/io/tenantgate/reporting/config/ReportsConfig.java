@@ -59,6 +59,13 @@ public interface ReportsConfig {
         /** The regulator's filing endpoint; without it submitted reports wait. */
         Optional<String> url();
 
+        /**
+         * Production: refuse to start without {@link #url()} (an https one), so that submitted reports cannot
+         * wait unseen for an endpoint nobody set.
+         */
+        @WithDefault("false")
+        boolean required();
+
         @WithDefault("30s")
         Duration retryBase();
 

@@ -3,6 +3,7 @@ package io.tenantgate.reporting.filing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.tenantgate.reporting.audit.AuditLog;
 import io.tenantgate.reporting.config.ReportsConfig;
@@ -11,6 +12,7 @@ import io.tenantgate.reporting.reports.ReportDocument;
 import io.tenantgate.reporting.reports.ReportStatus;
 import io.tenantgate.common.retry.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
@@ -54,6 +56,23 @@ public class FilingGateway {
         this.json = json;
         this.backoff = new Backoff(config.filing().retryBase(), config.filing().retryMax());
         this.http = HttpClient.newBuilder().connectTimeout(config.filing().timeout()).build();
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        requireEndpoint(config.filing());
+    }
+
+    /** Fails the start when filing is required and no https endpoint is configured. */
+    static void requireEndpoint(ReportsConfig.Filing filing) {
+        if (!filing.required()) {
+            return;
+        }
+        String url = filing.url().map(String::strip).orElse("");
+        if (!url.startsWith("https://")) {
+            throw new IllegalStateException("tenantgate.reports.filing.required is true but tenantgate.reports.filing.url "
+                    + (url.isEmpty() ? "is not set" : "is not an https URL: " + url)
+                    + "; set TENANTGATE_REPORTS_FILING_URL to the regulator's filing endpoint");
+        }
     }
 
     @Scheduled(every = "${tenantgate.reports.filing-interval}", delayed = "2s",
