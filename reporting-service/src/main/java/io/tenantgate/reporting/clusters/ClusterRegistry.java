@@ -29,16 +29,19 @@ import java.util.stream.Collectors;
 /**
  * The registered clusters. Usage intake reads them from memory (every record names one); the copy is
  * replaced on each change here and reloaded periodically. A cluster this replica does not know yet (registered
- * through another replica a moment ago) is looked for in the database before a record naming it is refused,
- * at most once a second, so that a burst of records for an unknown cluster costs one query.
+ * through another replica a moment ago) is looked up by id in the database before a record naming it is
+ * refused; each unknown id at most once a second, so that a burst of records for one unknown cluster costs one
+ * query (and a whole batch of them at most one per distinct id).
  */
 @ApplicationScoped
 public class ClusterRegistry implements PanacheRepositoryBase<RegisteredCluster, String> {
 
-    private static final long MISS_RELOAD_NANOS = 1_000_000_000L;
+    private static final long MISS_LOOKUP_NANOS = 1_000_000_000L;
+    /** Beyond this many remembered misses the memory is cleared (ids are chosen by callers). */
+    private static final int MAX_REMEMBERED_MISSES = 10_000;
 
     private volatile Map<String, Cluster> byId = Map.of();
-    private volatile long reloadedAt = System.nanoTime() - MISS_RELOAD_NANOS;
+    private final Map<String, Long> missLookedUpAt = new java.util.concurrent.ConcurrentHashMap<>();
 
     void onStart(@Observes @Priority(10) StartupEvent start) {
         reload();
@@ -46,11 +49,33 @@ public class ClusterRegistry implements PanacheRepositoryBase<RegisteredCluster,
 
     public Optional<Cluster> find(String id) {
         Cluster cluster = byId.get(id);
-        if (cluster == null && System.nanoTime() - reloadedAt >= MISS_RELOAD_NANOS) {
-            reload();
-            cluster = byId.get(id);
+        if (cluster != null) {
+            return Optional.of(cluster);
         }
-        return Optional.ofNullable(cluster);
+        long now = System.nanoTime();
+        Long lookedUp = missLookedUpAt.get(id);
+        if (lookedUp != null && now - lookedUp < MISS_LOOKUP_NANOS) {
+            return Optional.empty();
+        }
+        if (missLookedUpAt.size() >= MAX_REMEMBERED_MISSES) {
+            missLookedUpAt.clear();
+        }
+        missLookedUpAt.put(id, now);
+        Optional<Cluster> found = lookUp(id);
+        found.ifPresent(this::remember);
+        return found;
+    }
+
+    @ActivateRequestContext
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<Cluster> lookUp(String id) {
+        return findByIdOptional(id).map(RegisteredCluster::toCluster);
+    }
+
+    private synchronized void remember(Cluster cluster) {
+        Map<String, Cluster> copy = new java.util.HashMap<>(byId);
+        copy.put(cluster.id(), cluster);
+        byId = Map.copyOf(copy);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -95,9 +120,7 @@ public class ClusterRegistry implements PanacheRepositoryBase<RegisteredCluster,
         cluster.interconnectGbps = checked.interconnectGbps();
         cluster.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         persistAndFlush(cluster);
-        Map<String, Cluster> copy = new java.util.HashMap<>(byId);
-        copy.put(id, cluster.toCluster());
-        byId = Map.copyOf(copy);
+        remember(cluster.toCluster());
         return cluster;
     }
 
@@ -105,7 +128,6 @@ public class ClusterRegistry implements PanacheRepositoryBase<RegisteredCluster,
     @ActivateRequestContext
     @Transactional(Transactional.TxType.SUPPORTS)
     void reload() {
-        reloadedAt = System.nanoTime();
         byId = listAll().stream().map(RegisteredCluster::toCluster)
                 .collect(Collectors.toUnmodifiableMap(Cluster::id, Function.identity()));
     }
