@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * A well-formed token for the realm, with the right issuer and roles, signed by a key Keycloak never had: a
+ * A well-formed token for the realm, with the right issuer, audience and roles, signed by a key Keycloak never had: a
  * service must refuse it, and, since its key id is unknown, it makes the service look for new keys at Keycloak.
  */
 final class ForgedToken {
@@ -23,7 +23,7 @@ final class ForgedToken {
         KeyPair stranger = generator.generateKeyPair();
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"stranger\"}";
-        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"stranger\",\"azp\":\"onboarding-demo\",\"iat\":" + now
+        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"stranger\",\"azp\":\"onboarding-demo\",\"aud\":\"identity-service\",\"iat\":" + now
                 + ",\"exp\":" + (now + 300) + ",\"realm_access\":{\"roles\":[\"onboarding\"]}}";
         String signed = base64(header.getBytes(StandardCharsets.UTF_8)) + "." + base64(claims.getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withRSA");

@@ -16,11 +16,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Adds this service's own bearer token (OAuth2 client credentials from Keycloak) to every outbound gRPC
  * call, so the callee can check the calling service's role exactly as it checks a REST caller's.
- * The token is renewed early and outlives a short Keycloak outage ({@link ServiceToken}).
+ * Each peer gets a token of its own, whose audience names that peer only (the realm's optional client
+ * scope {@code audience-<peer>}): a peer that received one cannot replay it at another service, which
+ * accepts only tokens for itself ({@code quarkus.oidc.token.audience}). A received token is never
+ * forwarded. Each token is renewed early and outlives a short Keycloak outage ({@link ServiceToken}).
  */
 @ApplicationScoped
 @GlobalInterceptor
@@ -32,11 +40,29 @@ public class ServiceTokenInterceptor implements ClientInterceptor {
     /** Assumed when Keycloak does not say how long a token lives, so it is renewed soon. */
     private static final Duration UNSTATED_LIFE = Duration.ofMinutes(1);
 
-    private final ServiceToken token;
+    private static final Pattern TENANTGATE_SERVICE = Pattern.compile("tenantgate\\.([a-z]+)\\.v\\d+\\.[A-Za-z]+");
+
+    private final OidcClient oidcClient;
+    private final Map<String, ServiceToken> tokenByAudience = new ConcurrentHashMap<>();
 
     public ServiceTokenInterceptor(OidcClient oidcClient) {
-        this.token = new ServiceToken(() -> oidcClient.getTokens().map(ServiceTokenInterceptor::issued)
-                .subscribeAsCompletionStage(), Clock.systemUTC());
+        this.oidcClient = oidcClient;
+    }
+
+    /** The service a gRPC service belongs to: {@code tenantgate.screening.v1.ScreeningService} is screening-service's. */
+    static Optional<String> audienceOf(String grpcServiceName) {
+        Matcher name = TENANTGATE_SERVICE.matcher(grpcServiceName);
+        return name.matches() ? Optional.of(name.group(1) + "-service") : Optional.empty();
+    }
+
+    /** The optional client scope whose audience mapper names the service. */
+    static String scopeFor(String audience) {
+        return "audience-" + audience;
+    }
+
+    private ServiceToken tokenFor(String audience) {
+        return new ServiceToken(() -> oidcClient.getTokens(Map.of("scope", scopeFor(audience)))
+                .map(ServiceTokenInterceptor::issued).subscribeAsCompletionStage(), Clock.systemUTC());
     }
 
     private static ServiceToken.Issued issued(Tokens tokens) {
@@ -47,9 +73,15 @@ public class ServiceTokenInterceptor implements ClientInterceptor {
 
     @Override
     public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+        Optional<String> audience = audienceOf(method.getServiceName());
+        if (audience.isEmpty()) {
+            // No token for a service outside TenantGate: it could be replayed wherever it is accepted.
+            return new RefusedCall<>(Status.PERMISSION_DENIED.withDescription(
+                    "no service token for " + method.getServiceName()));
+        }
         String bearer;
         try {
-            bearer = token.value(TOKEN_TIMEOUT);
+            bearer = tokenByAudience.computeIfAbsent(audience.get(), this::tokenFor).value(TOKEN_TIMEOUT);
         } catch (IllegalStateException e) {
             // Never call out unauthenticated. Keycloak being away is transient: callers retry UNAVAILABLE.
             return new RefusedCall<>(Status.UNAVAILABLE.withDescription(e.getMessage()));
