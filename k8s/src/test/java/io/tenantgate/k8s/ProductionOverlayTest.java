@@ -157,4 +157,70 @@ class ProductionOverlayTest {
             default -> throw new AssertionError("retention " + policy);
         };
     }
+
+    /**
+     * Production imports the realm without the local conveniences: no public client, no password grant, no
+     * demo user; people sign in through the browser with a password policy, an OTP they must set up, lockout
+     * after repeated failures and short sessions. The local realm keeps its password-grant client.
+     */
+    @Test
+    void productionRealmDropsTheLocalConveniences() throws java.io.IOException {
+        JsonNode realm = production.ofKind("KeycloakRealmImport").get(0).path("spec").path("realm");
+        for (JsonNode client : realm.path("clients")) {
+            String id = client.path("clientId").asText();
+            assertFalse(client.path("publicClient").asBoolean(), id + " is public");
+            assertFalse(client.path("directAccessGrantsEnabled").asBoolean(), id + " allows the password grant");
+            assertFalse(client.path("fullScopeAllowed").asBoolean(true), id + " has the full scope");
+        }
+        JsonNode staff = client(realm, RealmImportRenderer.STAFF_CLIENT);
+        assertTrue(staff.path("standardFlowEnabled").asBoolean());
+        assertEquals("S256", staff.path("attributes").path("pkce.code.challenge.method").asText());
+        assertTrue(realm.path("users").findValues("credentials").isEmpty(), "no user with a password");
+        assertTrue(realm.path("passwordPolicy").asText().contains("length(14)"), realm.path("passwordPolicy").asText());
+        assertTrue(realm.path("requiredActions").findParents("alias").stream().anyMatch(action ->
+                action.path("alias").asText().equals("CONFIGURE_TOTP") && action.path("defaultAction").asBoolean()),
+                "every person sets up OTP");
+        assertTrue(realm.path("bruteForceProtected").asBoolean());
+        assertTrue(realm.path("ssoSessionIdleTimeout").asInt() <= 1800);
+        assertTrue(realm.path("accessTokenLifespan").asInt() <= 300);
+
+        JsonNode local = new com.fasterxml.jackson.databind.ObjectMapper().readTree(K8sModule.realmSource().toFile());
+        JsonNode cli = client(local, RealmImportRenderer.LOCAL_PEOPLE_CLIENT);
+        assertTrue(cli.path("publicClient").asBoolean() && cli.path("directAccessGrantsEnabled").asBoolean(),
+                "the local realm keeps its password-grant client for the demo users");
+    }
+
+    /** The admin console and the master realm are on their own hostname, which no public Ingress routes. */
+    @Test
+    void keycloakAdminConsoleIsNotOnThePublicIngress() {
+        JsonNode keycloak = production.get("Keycloak", RealmImportRenderer.KEYCLOAK_CR_NAME).path("spec");
+        assertFalse(keycloak.path("ingress").path("enabled").asBoolean(true), "the operator's Ingress routes every path");
+        String admin = java.net.URI.create(keycloak.path("hostname").path("admin").asText()).getHost();
+        String publicHost = java.net.URI.create(keycloak.path("hostname").path("hostname").asText()).getHost();
+        assertTrue(admin != null && !admin.equals(publicHost), "an admin hostname of its own");
+        for (ObjectNode ingress : production.ofKind("Ingress")) {
+            boolean publicClass = ingress.path("spec").path("ingressClassName").asText().equals("nginx");
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                String host = rule.path("host").asText();
+                if (publicClass) {
+                    assertFalse(host.equals(admin), Manifests.describe(ingress) + " routes the admin hostname publicly");
+                }
+                if (publicClass && host.equals(publicHost)) {
+                    for (String path : rule.findValuesAsText("path")) {
+                        assertTrue(path.equals("/realms/tenantgate/") || path.equals("/resources/"),
+                                Manifests.describe(ingress) + " exposes " + path);
+                    }
+                }
+            }
+        }
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
+    }
 }

@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.tenantgate.k8s.RealmImportRenderer;
@@ -18,8 +16,9 @@ import io.tenantgate.k8s.render.Manifests;
 
 /**
  * The realm Kubernetes imports is the realm file the local runner uses: in dev the ConfigMap holds it
- * unchanged; in production the KeycloakRealmImport holds the same realm less the users that carry a
- * password (the local demo users), and fills every ${...} placeholder from a Secret.
+ * unchanged; in production the KeycloakRealmImport holds the same realm made fit for production (no demo users,
+ * the staff client instead of the password-grant one, sign-in rules), and fills every ${...} placeholder from a
+ * Secret. A hand edit of either generated file is caught.
  */
 final class RealmMatchesSourceCheck implements Check {
 
@@ -38,26 +37,21 @@ final class RealmMatchesSourceCheck implements Check {
             }
         }
         for (ObjectNode realmImport : manifests.ofKind("KeycloakRealmImport")) {
-            violations.addAll(realmImportViolations(realmImport, (ObjectNode) source, RealmImportRenderer.placeholders(sourceText)));
+            violations.addAll(realmImportViolations(realmImport, source));
         }
         return violations;
     }
 
-    private static List<String> realmImportViolations(ObjectNode realmImport, ObjectNode source, Set<String> placeholders) {
+    private static List<String> realmImportViolations(ObjectNode realmImport, JsonNode source) {
         String where = Manifests.describe(realmImport);
         List<String> violations = new ArrayList<>();
         JsonNode imported = realmImport.path("spec").path("realm");
-        ObjectNode expected = source.deepCopy();
-        ArrayNode usersWithoutPassword = expected.putArray("users");
-        source.path("users").forEach(user -> {
-            if (!user.has("credentials")) {
-                usersWithoutPassword.add(user);
-            }
-        });
+        ObjectNode expected = RealmImportRenderer.productionRealm(source.toString());
         if (!imported.equals(expected)) {
-            violations.add(where + ": realm differs from " + K8sModule.realmSource() + " (less its password users)");
+            violations.add(where + ": realm differs from " + K8sModule.realmSource()
+                    + " made fit for production (RealmImportRenderer.productionRealm)");
         }
-        for (String placeholder : placeholders) {
+        for (String placeholder : RealmImportRenderer.placeholders(expected.toString())) {
             if (!realmImport.path("spec").path("placeholders").has(placeholder)) {
                 violations.add(where + ": placeholder " + placeholder + " has no value");
             }
