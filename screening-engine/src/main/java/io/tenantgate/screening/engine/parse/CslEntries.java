@@ -19,6 +19,9 @@ final class CslEntries {
     }
 
     static Entry toEntry(CslRow row) {
+        if (row.source() == null || row.source().isBlank()) {
+            throw new IllegalArgumentException("missing source");
+        }
         ListSource source = ListSource.fromCslSource(row.source());
         if (row.name() == null || row.name().isBlank()) {
             throw new IllegalArgumentException("missing name");

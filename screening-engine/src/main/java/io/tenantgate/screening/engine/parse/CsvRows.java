@@ -36,7 +36,16 @@ final class CsvRows {
             format.setHeader().setSkipHeaderRecord(true);
         }
         long line = 1;
-        try (CSVParser parser = CSVParser.parse(new WithoutCtrlZ(reader), format.get())) {
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(new WithoutCtrlZ(reader), format.get());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // commons-csv reads the header here: a missing or repeated column name, or a malformed first line
+            throw new ListParseException(file, 1, "malformed CSV header: " + brief(e.getMessage()));
+        } catch (IOException e) {
+            throw new ListParseException(file, 1, "cannot read: " + e.getMessage());
+        }
+        try (parser) {
             if (header) {
                 try {
                     headerCheck.accept(parser.getHeaderNames());
@@ -67,6 +76,11 @@ final class CsvRows {
         } catch (IOException e) {
             throw new ListParseException(file, line, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** A reason short enough for an error answer: commons-csv quotes the whole header line in its messages. */
+    private static String brief(String message) {
+        return message == null || message.length() <= 200 ? message : message.substring(0, 200) + "...";
     }
 
     /** Null cells: OFAC writes {@code -0- }, the CSL leaves them empty. */
