@@ -51,6 +51,46 @@ class CustomerOnboardingIT {
                         .then().statusCode(200).extract().jsonPath().<String>getList("items.type").stream().sorted().toList()));
     }
 
+    /**
+     * No personal data in any log line: a customer's name, birth date, e-mail, phone, street, passport number and
+     * access IP, sent through sign-up, documents and access events, appear in no log of any process of the suite
+     * (services, Keycloak, PostgreSQL) once the case is decided and its events are in reporting-service.
+     */
+    @Test
+    void personalDataStaysOutOfTheLogs() throws java.io.IOException {
+        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+        String family = "Quarrendale" + tag;
+        String email = "zephyrine." + tag + "@example.org";
+        String passport = "ZQ" + tag.toUpperCase(java.util.Locale.ROOT) + "481";
+        String street = "17 Wintergreen Terrace " + tag;
+        String ip = "203.0.113." + (1 + Math.floorMod(tag.hashCode(), 250));
+        String identity = suite.settings().serviceUrl(Service.IDENTITY);
+        String id = open(Map.of("kind", "PERSON", "legalName", "Zephyrine " + family, "countries", List.of("FR"),
+                "date", Map.of("year", 1971, "month", 3, "day", 9), "emails", List.of(email), "phones", List.of("+33612" + "480357"),
+                "addresses", List.of(Map.of("lines", List.of(street), "city", "Lyon", "country", "FR"))))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(onboardingToken).contentType("application/json")
+                .body(Map.of("type", "PASSPORT", "number", passport, "issuingCountry", "FR", "expiry", "2031-01-01"))
+                .when().post(identity + "/api/v1/customers/" + id + "/documents").then().statusCode(201);
+        given().auth().oauth2(onboardingToken).contentType("application/json")
+                .body(Map.of("events", List.of(Map.of("at", "2026-12-01T10:00:00Z", "ip", ip, "action", "login"))))
+                .when().post(identity + "/api/v1/customers/" + id + "/access-events").then().statusCode(200);
+        String operator = new Tokens(suite).user("operator");
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(operator).queryParam("customerId", id)
+                .when().get(suite.settings().serviceUrl(Service.REPORTING) + "/api/v1/events")
+                .then().statusCode(200).extract().jsonPath().getList("items.type").contains("DECISION"));
+
+        List<String> personal = List.of(family, email, passport, street, ip, "33612480357", "1971-03-09");
+        List<String> leaks = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(suite.settings().logs())) {
+            for (java.nio.file.Path log : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String text = new String(java.nio.file.Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8);
+                personal.stream().filter(text::contains).forEach(value -> leaks.add(log.getFileName() + ": " + value));
+            }
+        }
+        assertEquals(List.of(), leaks, "personal data in the logs of " + suite.settings().logs());
+    }
+
     /** A listed party's e-mail address is caught whatever name the customer signs up under. */
     @Test
     void aListedEmailAddressIsCaughtUnderAnyName() {

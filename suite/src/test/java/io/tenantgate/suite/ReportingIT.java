@@ -66,7 +66,11 @@ class ReportingIT {
                 .when().get(url(Service.REPORTING, "/api/v1/reports/" + reportId)).then().statusCode(200)
                 .body("content.toString()", containsString("Sofia Marchetti"))
                 .extract().path("version");
-        given().auth().oauth2(supervisor).queryParam("version", version)
+        // Four eyes: the operator approves the content, the supervisor submits it.
+        int approved = given().auth().oauth2(operator).queryParam("version", version)
+                .when().post(url(Service.REPORTING, "/api/v1/reports/" + reportId + "/approve"))
+                .then().statusCode(200).body("approvedBy", equalTo("operator")).extract().path("version");
+        given().auth().oauth2(supervisor).queryParam("version", approved)
                 .when().post(url(Service.REPORTING, "/api/v1/reports/" + reportId + "/submit"))
                 .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("signature", org.hamcrest.Matchers.notNullValue());
 

@@ -63,6 +63,17 @@ public class Report {
     @Column(name = "created_by", nullable = false)
     public String createdBy;
 
+    /** Who approved the content for submission (four eyes: never the one who submits it). */
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_at")
+    public OffsetDateTime approvedAt;
+
+    /** The content the approval was given on; a redraft that changes it needs a new approval. */
+    @Column(name = "approved_content_hash")
+    public String approvedContentHash;
+
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 

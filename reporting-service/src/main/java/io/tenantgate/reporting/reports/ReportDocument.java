@@ -14,14 +14,15 @@ import java.util.UUID;
  */
 public record ReportDocument(UUID id, ReportType type, ReportStatus status, UUID amends, Long obligationId,
                              String customerId, String customerCountry, LocalDate periodStart, LocalDate periodEnd,
-                             OffsetDateTime createdAt, String createdBy, OffsetDateTime submittedAt, String submittedBy,
+                             OffsetDateTime createdAt, String createdBy, String approvedBy, OffsetDateTime approvedAt,
+                             OffsetDateTime submittedAt, String submittedBy,
                              String contentHash, String keyId, String signature, String signedPayload,
                              String acknowledgementId, String rejectionReason, OffsetDateTime decidedAt, long version,
                              Map<String, Object> content) {
 
     public static ReportDocument of(Report r) {
         return new ReportDocument(r.id, r.type, r.status, r.amends, r.obligationId, r.customerId, r.customerCountry,
-                r.periodStart, r.periodEnd, r.createdAt, r.createdBy, r.submittedAt, r.submittedBy, r.contentHash, r.keyId,
+                r.periodStart, r.periodEnd, r.createdAt, r.createdBy, r.approvedBy, r.approvedAt, r.submittedAt, r.submittedBy, r.contentHash, r.keyId,
                 r.signature, r.signature == null ? null : ReportService.signedPayload(r), r.acknowledgementId,
                 r.rejectionReason, r.decidedAt, r.version, CanonicalJson.read(r.content));
     }

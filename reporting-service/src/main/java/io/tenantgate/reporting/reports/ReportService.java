@@ -120,10 +120,33 @@ public class ReportService {
         return report;
     }
 
-    /** Signs the draft and hands it to the filing gateway; from here on it never changes. */
+    /** The first pair of eyes: approves the draft's current content for submission by someone else. */
+    @Transactional
+    public Report approve(UUID id, long expectedVersion, String actor) {
+        Report report = changeable(id, expectedVersion);
+        report.approvedBy = actor;
+        report.approvedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        report.approvedContentHash = report.contentHash;
+        audit.append(report.id, report.obligationId, "APPROVED", actor, Map.of("contentHash", report.contentHash));
+        return report;
+    }
+
+    /**
+     * The second pair of eyes: signs the draft and hands it to the filing gateway; from here on it never changes.
+     * Refused unless another person approved exactly this content.
+     */
     @Transactional
     public Report submit(UUID id, long expectedVersion, String actor) {
         Report report = changeable(id, expectedVersion);
+        if (report.approvedBy == null || !report.contentHash.equals(report.approvedContentHash)) {
+            throw ProblemException.conflict("approval-required", "Approval required",
+                    "report " + id + " needs a second person's approval of its current content before it is submitted"
+                            + " (POST /api/v1/reports/" + id + "/approve)");
+        }
+        if (report.approvedBy.equals(actor)) {
+            throw ProblemException.refused("same-person", "Four eyes",
+                    actor + " approved report " + id + " and cannot also submit it; another person must");
+        }
         report.status = ReportStatus.SUBMITTED;
         report.submittedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         report.submittedBy = actor;
@@ -131,7 +154,7 @@ public class ReportService {
         report.signature = keys.sign(signedPayload(report));
         report.nextFilingAt = report.submittedAt;
         audit.append(report.id, report.obligationId, "SUBMITTED", actor, Map.of("contentHash", report.contentHash,
-                "keyId", report.keyId, "signature", report.signature));
+                "keyId", report.keyId, "signature", report.signature, "approvedBy", report.approvedBy));
         return report;
     }
 

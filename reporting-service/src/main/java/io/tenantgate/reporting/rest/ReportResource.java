@@ -164,6 +164,15 @@ public class ReportResource {
         return ReportDocument.of(reports.redraft(uuid(id), version, actor()));
     }
 
+    /** Four eyes, first pair: approves the draft's current content; another person then submits it. */
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed({"operator", "supervisor"})
+    public ReportDocument approve(@PathParam("id") String id, @QueryParam("version") @NotNull Long version) {
+        return ReportDocument.of(reports.approve(uuid(id), version, actor()));
+    }
+
+    /** Four eyes, second pair: signs and files a draft another person approved (409 without, 403 for the approver). */
     @POST
     @Path("/{id}/submit")
     @RolesAllowed({"operator", "supervisor"})

@@ -185,7 +185,7 @@ class RegulatorApiTest {
     private UUID filedReport(String country) {
         ReportFixtures.Customer customer = fixtures.reportableRun(PersonStatus.PERSON_STATUS_FOREIGN_PERSON, country);
         UUID id = fixtures.draftOf(fixtures.decided(customer.account()).id);
-        reports.submit(id, 0, "olga");
+        reports.submit(id, fixtures.approvedByAnother(id), "olga");
         return ReportFixtures.await("acknowledgement", () -> fixtures.report(id).status == ReportStatus.ACKNOWLEDGED ? id : null);
     }
 

@@ -36,11 +36,14 @@ public class ReportFixtures {
     private final ClusterRegistry clusters;
     private final UsageIntakeService usage;
     private final EntityManager entities;
+    private final ReportService reports;
 
-    public ReportFixtures(ClusterRegistry clusters, UsageIntakeService usage, EntityManager entities) {
+    public ReportFixtures(ClusterRegistry clusters, UsageIntakeService usage, EntityManager entities,
+                          ReportService reports) {
         this.clusters = clusters;
         this.usage = usage;
         this.entities = entities;
+        this.reports = reports;
     }
 
     /** A customer known to the fake identity-service, and a run of its account over 10^26 operations. */
@@ -72,6 +75,12 @@ public class ReportFixtures {
         return QuarkusTransaction.requiringNew().call(() -> entities.createQuery(
                         "from ReportObligation where accountId = ?1", ReportObligation.class)
                 .setParameter(1, account).getResultStream().findFirst());
+    }
+
+    /** The first pair of eyes: a supervisor other than the test's user approves the draft; the new version. */
+    public long approvedByAnother(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> reports.approve(id, entities.find(Report.class, id).version,
+                "sam-the-supervisor").version);
     }
 
     public Report report(UUID id) {

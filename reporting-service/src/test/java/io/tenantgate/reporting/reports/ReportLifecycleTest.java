@@ -115,10 +115,18 @@ class ReportLifecycleTest {
         ReportFixtures.Customer customer = fixtures.reportableRun(PersonStatus.PERSON_STATUS_FOREIGN_PERSON, "DE");
         UUID id = fixtures.draftOf(fixtures.decided(customer.account()).id);
 
-        int version = given().when().post("/api/v1/reports/" + id + "/redraft?version=0").then().statusCode(200)
+        int redrafted = given().when().post("/api/v1/reports/" + id + "/redraft?version=0").then().statusCode(200)
                 .extract().path("version");
         given().when().post("/api/v1/reports/" + id + "/submit?version=0").then().statusCode(409)
                 .contentType("application/problem+json");
+        // Four eyes: nobody approved it yet; then olga approves and cannot submit what she approved herself.
+        given().when().post("/api/v1/reports/" + id + "/submit?version=" + redrafted).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("approval"));
+        int approved = given().when().post("/api/v1/reports/" + id + "/approve?version=" + redrafted).then().statusCode(200)
+                .body("approvedBy", equalTo("olga")).extract().path("version");
+        given().when().post("/api/v1/reports/" + id + "/submit?version=" + approved).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("another person"));
+        int version = (int) fixtures.approvedByAnother(id);
         given().when().post("/api/v1/reports/" + id + "/submit?version=" + version).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED"))
                 .body("keyId", startsWith("ephemeral-"))
@@ -148,7 +156,7 @@ class ReportLifecycleTest {
 
         given().when().get("/api/v1/reports/" + id + "/audit").then().statusCode(200)
                 .body("action", hasItem("DRAFTED")).body("action", hasItem("REDRAFTED"))
-                .body("action", hasItem("SUBMITTED")).body("action", hasItem("AMENDED"));
+                .body("action", hasItem("APPROVED")).body("action", hasItem("SUBMITTED")).body("action", hasItem("AMENDED"));
     }
 
     @Test
@@ -157,7 +165,7 @@ class ReportLifecycleTest {
         UUID id = fixtures.draftOf(fixtures.decided(customer.account()).id);
         FakeRegulator.script(id.toString(), new FakeRegulator.Answer(503, "{\"error\":\"maintenance\"}"));
 
-        given().when().post("/api/v1/reports/" + id + "/submit?version=0").then().statusCode(200);
+        given().when().post("/api/v1/reports/" + id + "/submit?version=" + fixtures.approvedByAnother(id)).then().statusCode(200);
 
         Report acknowledged = await("acknowledgement", () -> {
             Report r = fixtures.report(id);
@@ -180,7 +188,7 @@ class ReportLifecycleTest {
         UUID id = fixtures.draftOf(fixtures.decided(customer.account()).id);
         FakeRegulator.script(id.toString(), new FakeRegulator.Answer(422, "{\"reason\":\"beneficial owner address missing\"}"));
 
-        given().when().post("/api/v1/reports/" + id + "/submit?version=0").then().statusCode(200);
+        given().when().post("/api/v1/reports/" + id + "/submit?version=" + fixtures.approvedByAnother(id)).then().statusCode(200);
 
         Report rejected = await("rejection", () -> {
             Report r = fixtures.report(id);
