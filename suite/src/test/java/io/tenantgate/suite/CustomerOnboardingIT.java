@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sign-up flow through the assembled suite: the onboarding integration opens cases on identity-service,
@@ -80,6 +81,8 @@ class CustomerOnboardingIT {
                 .when().get(suite.settings().serviceUrl(Service.REPORTING) + "/api/v1/events")
                 .then().statusCode(200).extract().jsonPath().getList("items.type").contains("DECISION"));
 
+        // The logs searched are the running suite's own: the services' logs are there and hold this run's lines.
+        assertTrue(java.nio.file.Files.size(suite.settings().logs().resolve("identity-service.log")) > 0);
         List<String> personal = List.of(family, email, passport, street, ip, "33612480357", "1971-03-09");
         List<String> leaks = new java.util.ArrayList<>();
         try (var files = java.nio.file.Files.walk(suite.settings().logs())) {
