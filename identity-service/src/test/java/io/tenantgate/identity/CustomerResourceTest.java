@@ -205,6 +205,13 @@ class CustomerResourceTest {
                 .body("errors.field", hasItem("kind"))
                 .body("detail", containsString("'ALIEN' is not one of [PERSON, ORGANIZATION]"))
                 .body("detail", org.hamcrest.Matchers.not(containsString("io.tenantgate")));
+        // A misspelt field is refused, not ignored (ignored, it opened a case "waiting for addresses").
+        Map<String, Object> misspelt = new HashMap<>(TestCustomers.person("Mona Misspelt"));
+        misspelt.put("adresses", misspelt.remove("addresses"));
+        open(UUID.randomUUID().toString(), misspelt).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("adresses"))
+                .body("detail", containsString("addresses"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("io.tenantgate")));
         assertEquals(before, count(), "nothing stored");
     }
 

@@ -93,6 +93,10 @@ public class ProblemExceptionMappers {
      * value with the accepted ones, never a Java class name.
      */
     static String reason(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return "unknown field; the fields here are " + unknown.getKnownPropertyIds().stream().map(String::valueOf)
+                    .sorted().toList();
+        }
         if (e instanceof InvalidFormatException wrong && wrong.getTargetType() != null && wrong.getTargetType().isEnum()) {
             return "'" + wrong.getValue() + "' is not one of " + java.util.Arrays.toString(wrong.getTargetType().getEnumConstants());
         }

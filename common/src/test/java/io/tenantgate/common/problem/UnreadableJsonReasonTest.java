@@ -37,6 +37,14 @@ class UnreadableJsonReasonTest {
         assertTrue(reason.contains("Thing"), reason);
     }
 
+    @Test
+    void anUnknownFieldIsNamedWithTheKnownOnes() {
+        ObjectMapper strict = JSON.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        JsonProcessingException unknown = assertThrows(JsonProcessingException.class,
+                () -> strict.readValue("{\"colour\": \"RED\", \"cuont\": 1}", Thing.class));
+        assertEquals("unknown field; the fields here are [colour, count]", ProblemExceptionMappers.reason(unknown));
+    }
+
     private static String reasonFor(String body) {
         JsonProcessingException unreadable = assertThrows(JsonProcessingException.class, () -> JSON.readValue(body, Thing.class));
         return ProblemExceptionMappers.reason(unreadable);
