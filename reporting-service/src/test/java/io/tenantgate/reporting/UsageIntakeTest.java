@@ -69,7 +69,7 @@ class UsageIntakeTest {
         post(batch).statusCode(200)
                 .body("received", equalTo(5)).body("accepted", equalTo(2)).body("duplicates", equalTo(0))
                 .body("rejected.index", contains(1, 2, 4))
-                .body("rejected.field", contains("end", "cluster_id", "run_id"));
+                .body("rejected.field", contains("end", "clusterId", "runId"));
         post(batch).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
 
         given().when().get("/api/v1/usage/runs/" + account + "/run-1").then().statusCode(200)

@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * Checks one usage record against the cluster registry. A bad record is rejected on its own, with the
- * field and the reason; the good records of the same batch go on.
+ * field (named as in the REST API: {@code clusterId}; the gRPC adapter gives the proto's {@code cluster_id}) and
+ * the reason; the good records of the same batch go on.
  */
 public final class UsageValidator {
 
@@ -60,14 +61,14 @@ public final class UsageValidator {
         }
         Optional<Cluster> cluster = blank(record.clusterId()) ? Optional.empty() : clusters.apply(record.clusterId());
         if (cluster.isEmpty()) {
-            return reject("cluster_id", "unknown cluster '" + record.clusterId() + "'");
+            return reject("clusterId", "unknown cluster '" + record.clusterId() + "'");
         }
         if (record.acceleratorCount() <= 0 || record.acceleratorCount() > cluster.get().acceleratorCount()) {
-            return reject("accelerator_count", "must be between 1 and the cluster's " + cluster.get().acceleratorCount());
+            return reject("acceleratorCount", "must be between 1 and the cluster's " + cluster.get().acceleratorCount());
         }
         if (record.measuredOperations() < 0 || Double.isNaN(record.measuredOperations())
                 || Double.isInfinite(record.measuredOperations())) {
-            return reject("measured_operations", "must be a finite number, 0 when not measured");
+            return reject("measuredOperations", "must be a finite number, 0 when not measured");
         }
         if (record.measuredOperations() == 0 && !(record.utilization() > 0 && record.utilization() <= 1)) {
             return reject("utilization", "must be in (0, 1] when operations are not measured");
@@ -75,26 +76,26 @@ public final class UsageValidator {
         double ceiling = cluster.get().peakOperationsPerSecondPerAccelerator() * record.acceleratorCount()
                 * (record.duration().toNanos() / 1e9);
         if (record.measuredOperations() > ceiling * 1.0001) {
-            return reject("measured_operations", "exceeds what the accelerators can do in the interval");
+            return reject("measuredOperations", "exceeds what the accelerators can do in the interval");
         }
         return Optional.empty();
     }
 
     private static Optional<Rejection> identifiers(UsageRecord record) {
         if (blank(record.recordId())) {
-            return reject("record_id", "must be given");
+            return reject("recordId", "must be given");
         }
         if (blank(record.accountId())) {
-            return reject("account_id", "must be given");
+            return reject("accountId", "must be given");
         }
         if (blank(record.runId())) {
-            return reject("run_id", "must be given");
+            return reject("runId", "must be given");
         }
-        return tooLong("record_id", record.recordId(), MAX_ID_LENGTH)
-                .or(() -> tooLong("account_id", record.accountId(), MAX_ID_LENGTH))
-                .or(() -> tooLong("run_id", record.runId(), MAX_ID_LENGTH))
-                .or(() -> tooLong("cluster_id", record.clusterId(), MAX_CLUSTER_ID_LENGTH))
-                .or(() -> tooLong("accelerator_type", record.acceleratorType(), MAX_ACCELERATOR_TYPE_LENGTH));
+        return tooLong("recordId", record.recordId(), MAX_ID_LENGTH)
+                .or(() -> tooLong("accountId", record.accountId(), MAX_ID_LENGTH))
+                .or(() -> tooLong("runId", record.runId(), MAX_ID_LENGTH))
+                .or(() -> tooLong("clusterId", record.clusterId(), MAX_CLUSTER_ID_LENGTH))
+                .or(() -> tooLong("acceleratorType", record.acceleratorType(), MAX_ACCELERATOR_TYPE_LENGTH));
     }
 
     private static Optional<Rejection> tooLong(String field, String value, int max) {

@@ -163,7 +163,7 @@ final class UsageStream extends RoleGatedStream<UsageRecord, ReportUsageResponse
                 .setDuplicates(summary.getDuplicates() + result.duplicates());
         for (UsageIntakeService.Rejected r : result.rejected()) {
             summary.addRejected(RejectedRecord.newBuilder().setIndex(chunk.offset() + r.index())
-                    .setRecordId(r.recordId() == null ? "" : r.recordId()).setField(r.field()).setReason(r.reason()));
+                    .setRecordId(r.recordId() == null ? "" : r.recordId()).setField(protoFieldName(r.field())).setReason(r.reason()));
         }
         requestMore();
         applyNext();
@@ -182,5 +182,10 @@ final class UsageStream extends RoleGatedStream<UsageRecord, ReportUsageResponse
     }
 
     private record Chunk(long offset, List<io.tenantgate.reporting.detection.UsageRecord> records) {
+    }
+
+    /** A rejected field as the proto names it: {@code clusterId} is {@code cluster_id}. */
+    static String protoFieldName(String field) {
+        return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -111,20 +111,20 @@ class TrainingRunDetectorTest {
         assertEquals("start", validator.check(withTimes(good, ancient, ancient.plusSeconds(60))).orElseThrow().field());
         assertEquals("start", validator.check(withTimes(good, Instant.EPOCH.minusSeconds(1), Instant.EPOCH.plusSeconds(60)))
                 .orElseThrow().field());
-        assertEquals("cluster_id", validator.check(new UsageRecord("r", "acct", "run", "nowhere", "H100", 1, T0,
+        assertEquals("clusterId", validator.check(new UsageRecord("r", "acct", "run", "nowhere", "H100", 1, T0,
                 T0.plusSeconds(60), 0.5, 0, false)).orElseThrow().field());
-        assertEquals("accelerator_count", validator.check(new UsageRecord("r", "acct", "run", "modest", "H100", 5000, T0,
+        assertEquals("acceleratorCount", validator.check(new UsageRecord("r", "acct", "run", "modest", "H100", 5000, T0,
                 T0.plusSeconds(60), 0.5, 0, false)).orElseThrow().field());
         assertEquals("utilization", validator.check(new UsageRecord("r", "acct", "run", "modest", "H100", 1, T0,
                 T0.plusSeconds(60), 1.5, 0, false)).orElseThrow().field());
-        assertEquals("measured_operations", validator.check(new UsageRecord("r", "acct", "run", "modest", "H100", 1, T0,
+        assertEquals("measuredOperations", validator.check(new UsageRecord("r", "acct", "run", "modest", "H100", 1, T0,
                 T0.plusSeconds(60), 0, 1e30, false)).orElseThrow().field());
-        assertEquals("record_id", validator.check(new UsageRecord(" ", "acct", "run", "modest", "H100", 1, T0,
+        assertEquals("recordId", validator.check(new UsageRecord(" ", "acct", "run", "modest", "H100", 1, T0,
                 T0.plusSeconds(60), 0.5, 0, false)).orElseThrow().field());
         // longer than their columns: refused one by one instead of failing the insert of the whole batch
-        assertEquals("run_id", validator.check(new UsageRecord("r", "acct", "x".repeat(129), "modest", "H100", 1, T0,
+        assertEquals("runId", validator.check(new UsageRecord("r", "acct", "x".repeat(129), "modest", "H100", 1, T0,
                 T0.plusSeconds(60), 0.5, 0, false)).orElseThrow().field());
-        assertEquals("accelerator_type", validator.check(new UsageRecord("r", "acct", "run", "modest", "H".repeat(65), 1, T0,
+        assertEquals("acceleratorType", validator.check(new UsageRecord("r", "acct", "run", "modest", "H".repeat(65), 1, T0,
                 T0.plusSeconds(60), 0.5, 0, false)).orElseThrow().field());
         assertEquals(Optional.empty(), validator.check(new UsageRecord("r".repeat(128), "a".repeat(128), "x".repeat(128),
                 "modest", "H".repeat(64), 1, T0, T0.plusSeconds(60), 0.5, 0, false)));
