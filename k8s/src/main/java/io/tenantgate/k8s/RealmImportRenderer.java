@@ -83,19 +83,14 @@ public final class RealmImportRenderer {
         realmImport.putObject("metadata").put("name", "tenantgate-realm");
         ObjectNode spec = realmImport.putObject("spec").put("keycloakCRName", KEYCLOAK_CR_NAME);
         ObjectNode placeholders = spec.putObject("placeholders");
-        for (String name : placeholders(realmJson)) {
+        ObjectNode realm = productionRealm(realmJson);
+        // Read from the production realm: its staff client has placeholders the local realm has not.
+        for (String name : placeholders(realm.toString())) {
             placeholders.putObject(name).putObject("secret")
                     .put("name", OIDC_CLIENTS_SECRET)
                     .put("key", name);
         }
-        ObjectNode realm = productionRealm(realmJson);
         spec.set("realm", realm);
-        // The staff client's placeholders exist only in production: add them after hardening.
-        for (String name : placeholders(realm.toString())) {
-            if (!placeholders.has(name)) {
-                placeholders.putObject(name).putObject("secret").put("name", OIDC_CLIENTS_SECRET).put("key", name);
-            }
-        }
         try {
             return GENERATED_HEADER + YAML.writeValueAsString(realmImport);
         } catch (IOException e) {

@@ -23,6 +23,8 @@ import io.tenantgate.k8s.render.Manifests;
  */
 public record ServiceConfiguration(String service, Properties properties, Map<String, String> environment) {
 
+    /** {@code ${NAME}} or {@code ${NAME:default}} in a property value. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
     private static final Path SHARED_DEFAULTS = Path.of("common/src/main/resources/META-INF/microprofile-config.properties");
 
     /** The configuration of a TenantGate service as the container of its Deployment in a rendering sets it. */
@@ -79,7 +81,7 @@ public record ServiceConfiguration(String service, Properties properties, Map<St
     }
 
     private String expand(String value) {
-        java.util.regex.Matcher reference = java.util.regex.Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}").matcher(value);
+        java.util.regex.Matcher reference = REFERENCE.matcher(value);
         StringBuilder expanded = new StringBuilder();
         while (reference.find()) {
             String replacement = environment.getOrDefault(reference.group(1),
