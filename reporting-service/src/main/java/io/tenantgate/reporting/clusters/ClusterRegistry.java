@@ -60,9 +60,14 @@ public class ClusterRegistry implements PanacheRepositoryBase<RegisteredCluster,
         if (missLookedUpAt.size() >= MAX_REMEMBERED_MISSES) {
             missLookedUpAt.clear();
         }
-        missLookedUpAt.put(id, now);
         Optional<Cluster> found = lookUp(id);
-        found.ifPresent(this::remember);
+        if (found.isPresent()) {
+            // Only ids that found nothing are held back: a found cluster a concurrent reload drops is looked up again.
+            missLookedUpAt.remove(id);
+            remember(found.get());
+        } else {
+            missLookedUpAt.put(id, now);
+        }
         return found;
     }
 
