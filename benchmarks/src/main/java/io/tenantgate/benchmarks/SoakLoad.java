@@ -398,7 +398,7 @@ public final class SoakLoad {
                 for (int number = 0; number < settings.replicas(); number++) {
                     String name = new TenantgateSuite.Replica(service, number).name();
                     pids.put(name, suitePids.get(name));
-                    metricsUrls.put(name, settings.serviceUrl(service, number) + "/q/metrics");
+                    metricsUrls.put(name, settings.managementUrl(service, number) + "/q/metrics");
                 }
             }
             StringBuilder columns = new StringBuilder(String.format(Locale.ROOT, "  %6s %9s %7s", "minute", "requests", "errors"));

@@ -68,7 +68,22 @@ class BrokenManifestTest {
         Manifests broken = copy().replace(IDENTITY_DEPLOYMENT, "containerPort: 8082", "containerPort: 8080").render("dev");
 
         assertViolation(broken, "Deployment/identity-service container identity-service",
-                "container port 'http' must be identity-service's quarkus.http.port 8082, is 8080");
+                "container port 'http' must be the service's quarkus.http.port 8082, is 8080");
+    }
+
+    /** Health on the API port would answer 404: the service serves it on its management interface only. */
+    @Test
+    void probeOnThePublicPort() {
+        Manifests broken = copy().replace(IDENTITY_DEPLOYMENT, """
+                              path: /q/health/ready
+                              port: management
+                """, """
+                              path: /q/health/ready
+                              port: http
+                """).render("dev");
+
+        assertViolation(broken, "Deployment/identity-service container identity-service",
+                "readinessProbe port must resolve to 9000");
     }
 
     @Test
@@ -84,7 +99,7 @@ class BrokenManifestTest {
                           readinessProbe:
                             httpGet:
                               path: /q/health/ready
-                              port: http
+                              port: management
                             periodSeconds: 5
                             timeoutSeconds: 3
                             failureThreshold: 3

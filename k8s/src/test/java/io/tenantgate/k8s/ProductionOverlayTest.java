@@ -79,6 +79,26 @@ class ProductionOverlayTest {
                     Manifests.stringMap(serviceObject.path("metadata").path("labels"))), service + " selected");
             assertTrue(serviceObject.path("spec").path("ports").findValuesAsText("name").contains(endpoint.path("port").asText()),
                     service + " has the scraped port");
+            long scrapedServices = production.ofKind("Service").stream()
+                    .filter(candidate -> LabelSelector.matches(monitor.path("spec").path("selector"),
+                            Manifests.stringMap(candidate.path("metadata").path("labels"))))
+                    .filter(candidate -> candidate.path("spec").path("selector").path("app.kubernetes.io/name").asText().equals(service))
+                    .filter(candidate -> candidate.path("spec").path("ports").findValuesAsText("name").contains(endpoint.path("port").asText()))
+                    .count();
+            assertEquals(1, scrapedServices, service + "'s pods are scraped through one Service, not twice");
+        }
+    }
+
+    /** Health, metrics and OpenAPI live on the management port: no ingress may route to it. */
+    @Test
+    void noIngressRoutesTheManagementPort() {
+        List<ObjectNode> ingresses = production.ofKind("Ingress");
+        assertTrue(!ingresses.isEmpty());
+        for (ObjectNode ingress : ingresses) {
+            for (JsonNode port : ingress.findValues("port")) {
+                assertTrue(!"management".equals(port.path("name").asText()) && port.path("number").asInt() != 9000,
+                        ingress.path("metadata").path("name").asText() + " routes " + port);
+            }
         }
     }
 

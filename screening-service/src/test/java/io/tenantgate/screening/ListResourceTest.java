@@ -47,11 +47,4 @@ class ListResourceTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json");
     }
-
-    @Test
-    void healthChecksTheDatabase() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("Database")));
-    }
 }

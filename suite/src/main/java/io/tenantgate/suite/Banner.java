@@ -14,11 +14,13 @@ final class Banner {
 
                 TenantGate is up (ready in %d s). Ctrl-C stops everything.
 
-                  screening-service  %s   (REST, gRPC; Swagger UI at /q/swagger-ui)
-                  identity-service   %s
-                  reporting-service  %s   (files reports with the regulator stand-in at %s)
+                  screening-service  %s   (REST, gRPC; Swagger UI at %s/q/swagger-ui)
+                  identity-service   %s   (Swagger UI at %s/q/swagger-ui)
+                  reporting-service  %s   (Swagger UI at %s/q/swagger-ui;
+                                                      files reports with the regulator stand-in at %s)
                   Webhooks           %s   (the provider's stand-in: every delivery verified and printed here)
                   Replicas           %d of each service (replica r on its service's port + 10 x r)
+                  Health, metrics    each replica's port + 1000 (/q/health, /q/metrics, /q/openapi)
                   Keycloak           %s   (realm tenantgate)
                   PostgreSQL         localhost:%d   (user postgres; databases screening, identity, reporting)
                   Logs               %s
@@ -37,7 +39,9 @@ final class Banner {
                       -d username=operator -d password=operator-local-only | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
                   curl -s -H "Authorization: Bearer $TOKEN" %s/api/v1/screening/lists
                 """.formatted(suite.startupTime().toSeconds(),
-                s.serviceUrl(Service.SCREENING, 0), s.serviceUrl(Service.IDENTITY, 0), s.serviceUrl(Service.REPORTING, 0),
+                s.serviceUrl(Service.SCREENING, 0), s.managementUrl(Service.SCREENING, 0),
+                s.serviceUrl(Service.IDENTITY, 0), s.managementUrl(Service.IDENTITY, 0),
+                s.serviceUrl(Service.REPORTING, 0), s.managementUrl(Service.REPORTING, 0),
                 RegulatorSandbox.filingUrl(s.regulatorPort()), webhookReceiver, s.replicas(), s.keycloakUrl(), s.postgresPort(), s.logs(), suite.pids(),
                 suite.clientSecret("onboarding-demo"), suite.clientSecret("metering-demo"),
                 token, s.serviceUrl(Service.IDENTITY, 0));

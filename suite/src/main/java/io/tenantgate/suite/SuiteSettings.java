@@ -18,7 +18,11 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
 
     /** Replica r of a service listens on the service's port + r x this. */
     static final int REPLICA_PORT_STEP = 10;
+    /** A replica serves health, metrics and OpenAPI on its own port + this (its management interface). */
+    static final int MANAGEMENT_PORT_OFFSET = 1000;
     static final int MAX_REPLICAS = 9;
+    /** The highest port a service flag may name, so that its replicas' management ports stay valid. */
+    private static final int MAX_SERVICE_PORT = 65535 - MANAGEMENT_PORT_OFFSET - REPLICA_PORT_STEP * (MAX_REPLICAS - 1);
     /** The replica each service's next {@link #serviceUrl(Service)} names. */
     private static final Map<Service, AtomicInteger> NEXT_REPLICA = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -33,7 +37,8 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
               --keycloak-management-port N Keycloak health endpoint (default 9180)
               --screening-port N           screening-service REST + gRPC (default 8081)
               --identity-port N            identity-service REST + gRPC (default 8082)
-              --reporting-port N           reporting-service REST + gRPC (default 8083)
+              --reporting-port N           reporting-service REST + gRPC (default 8083); each service
+                                           serves health, metrics, OpenAPI and Swagger UI on its port + 1000
               --regulator-port N           local stand-in for the regulator's filing endpoint (default 8084)
               --start-timeout SECONDS      how long each part may take to become ready (default 240)
               --replicas N                 instances of each service, 1 to 9 (default 1); replica r listens
@@ -68,9 +73,9 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
                 port(given, "--postgres-port", 15432),
                 port(given, "--keycloak-port", 8180),
                 port(given, "--keycloak-management-port", 9180),
-                port(given, "--screening-port", 8081),
-                port(given, "--identity-port", 8082),
-                port(given, "--reporting-port", 8083),
+                number(given, "--screening-port", 8081, MAX_SERVICE_PORT),
+                number(given, "--identity-port", 8082, MAX_SERVICE_PORT),
+                number(given, "--reporting-port", 8083, MAX_SERVICE_PORT),
                 port(given, "--regulator-port", 8084),
                 Duration.ofSeconds(number(given, "--start-timeout", 240, Integer.MAX_VALUE)),
                 number(given, "--replicas", 1, MAX_REPLICAS),
@@ -145,6 +150,15 @@ public record SuiteSettings(Path repo, Path home, Path cache, int postgresPort, 
             case REPORTING -> reportingPort;
         };
         return first + REPLICA_PORT_STEP * replica;
+    }
+
+    /** The management interface of one replica: health, metrics, the OpenAPI document, Swagger UI. */
+    public String managementUrl(Service service, int replica) {
+        return "http://localhost:" + managementPort(service, replica);
+    }
+
+    public int managementPort(Service service, int replica) {
+        return servicePort(service, replica) + MANAGEMENT_PORT_OFFSET;
     }
 
     /** Where a caller finds every replica of the service: {@code localhost:port,...}, for a static Stork list. */

@@ -116,6 +116,11 @@ public final class TenantgateSuite implements AutoCloseable {
         String javaBinary = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(javaBinary, "-Xmx512m",
                 "-Dquarkus.http.port=" + settings.servicePort(service, replica.number()),
+                "-Dquarkus.management.port=" + settings.managementPort(service, replica.number()),
+                // Swagger UI (on the management port) sends "try it out" requests to the API port
+                "-Dquarkus.smallrye-openapi.servers=" + settings.serviceUrl(service, replica.number()),
+                "-Dquarkus.http.cors.enabled=true",
+                "-Dquarkus.http.cors.origins=" + settings.managementUrl(service, replica.number()),
                 "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(service.database()),
                 "-Dtenantgate.keycloak.url=" + settings.keycloakUrl(),
                 "-Dtenantgate.reports.filing.url=" + RegulatorSandbox.filingUrl(settings.regulatorPort()),
@@ -150,7 +155,7 @@ public final class TenantgateSuite implements AutoCloseable {
             services.put(replica, started);
             return started;
         });
-        process.awaitHttpOk(settings.serviceUrl(service, replica.number()) + "/q/health/ready", settings.startTimeout());
+        process.awaitHttpOk(settings.managementUrl(service, replica.number()) + "/q/health/ready", settings.startTimeout());
     }
 
     /** Stops every replica of one service, as an outage would (for failure tests); {@link #restart} brings it back. */
@@ -339,6 +344,7 @@ public final class TenantgateSuite implements AutoCloseable {
         ports.put("Keycloak management", settings.keycloakManagementPort());
         for (Replica replica : replicas()) {
             ports.put(replica.name(), settings.servicePort(replica.service(), replica.number()));
+            ports.put(replica.name() + " management", settings.managementPort(replica.service(), replica.number()));
         }
         ports.forEach((what, port) -> {
             try (ServerSocket probe = new ServerSocket()) {

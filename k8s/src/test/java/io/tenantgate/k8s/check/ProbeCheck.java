@@ -11,8 +11,9 @@ import io.tenantgate.k8s.render.Manifests.Workload;
 
 /**
  * Every long-running container has startup, liveness and readiness probes. For a TenantGate service
- * they must hit its health endpoints on the port the service really listens on (its own
- * configuration), and its port named "http" must be that port.
+ * they must hit its health endpoints on the port the service really serves them on (its own
+ * configuration: the management interface's port, apart from the API), its port named "http" must be
+ * the API's port and its port named "management" the management interface's.
  */
 final class ProbeCheck implements Check {
 
@@ -38,16 +39,24 @@ final class ProbeCheck implements Check {
 
     private static List<String> serviceProbeViolations(String where, JsonNode container, ServiceConfiguration config) {
         List<String> violations = new ArrayList<>();
-        int port = config.httpPort();
-        OptionalInt httpPort = ContainerPorts.named(container, "http");
-        if (httpPort.isEmpty() || httpPort.getAsInt() != port) {
-            violations.add(where + ": container port 'http' must be " + config.service() + "'s quarkus.http.port " + port
-                    + ", is " + (httpPort.isPresent() ? httpPort.getAsInt() : "missing"));
+        expectNamedPort(where, container, "http", "quarkus.http.port", config.httpPort(), violations);
+        int port = config.healthPort();
+        if (config.managementEnabled()) {
+            expectNamedPort(where, container, "management", "quarkus.management.port", port, violations);
         }
         expectHttpProbe(where, container, "startupProbe", config.startupPath(), port, violations);
         expectHttpProbe(where, container, "livenessProbe", config.livenessPath(), port, violations);
         expectHttpProbe(where, container, "readinessProbe", config.readinessPath(), port, violations);
         return violations;
+    }
+
+    private static void expectNamedPort(String where, JsonNode container, String name, String property, int expected,
+            List<String> violations) {
+        OptionalInt declared = ContainerPorts.named(container, name);
+        if (declared.isEmpty() || declared.getAsInt() != expected) {
+            violations.add(where + ": container port '" + name + "' must be the service's " + property + " " + expected
+                    + ", is " + (declared.isPresent() ? declared.getAsInt() : "missing"));
+        }
     }
 
     private static void expectHttpProbe(String where, JsonNode container, String probe, String path, int port,

@@ -107,6 +107,15 @@ public record ServiceConfiguration(String service, Properties properties, Map<St
         return Integer.parseInt(get("quarkus.http.port", "8080"));
     }
 
+    /** Where health and metrics are served: the management interface's port when it is on, else the HTTP port. */
+    int healthPort() {
+        return managementEnabled() ? Integer.parseInt(get("quarkus.management.port", "9000")) : httpPort();
+    }
+
+    boolean managementEnabled() {
+        return Boolean.parseBoolean(get("quarkus.management.enabled", "false"));
+    }
+
     String livenessPath() {
         return healthPath("quarkus.smallrye-health.liveness-path", "live");
     }
@@ -120,7 +129,8 @@ public record ServiceConfiguration(String service, Properties properties, Map<St
     }
 
     private String healthPath(String property, String defaultValue) {
-        String root = "/" + strip(get("quarkus.http.non-application-root-path", "q"))
+        String root = "/" + strip(managementEnabled() ? get("quarkus.management.root-path", "q")
+                        : get("quarkus.http.non-application-root-path", "q"))
                 + "/" + strip(get("quarkus.smallrye-health.root-path", "health"));
         return root + "/" + strip(get(property, defaultValue));
     }

@@ -10,6 +10,7 @@ import io.tenantgate.reporting.obligations.ObligationService;
 import io.tenantgate.reporting.obligations.ReportObligation;
 import io.tenantgate.reporting.testing.FakeRegulator;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import org.apache.pdfbox.Loader;
@@ -38,6 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = FakeRegulator.class, restrictToAnnotatedClass = false)
 @TestSecurity(user = "reg", roles = "regulator")
 class RegulatorApiTest {
+
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
 
     @Inject
     ReportFixtures fixtures;
@@ -176,9 +180,9 @@ class RegulatorApiTest {
         assertEquals(1, escalations(soon.id, "DUE_SOON"));
         assertEquals(0, escalations(soon.id, "OVERDUE"));
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(gauge(metrics, "tenantgate_reports_overdue") >= 1, metrics);
-        assertTrue(gauge(metrics, "tenantgate_reports_due_soon") >= 1, metrics);
+        String exposition = given().port(managementPort).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(gauge(exposition, "tenantgate_reports_overdue") >= 1, exposition);
+        assertTrue(gauge(exposition, "tenantgate_reports_due_soon") >= 1, exposition);
     }
 
     /** A report drafted for a foreign customer of the given country, submitted and acknowledged. */
