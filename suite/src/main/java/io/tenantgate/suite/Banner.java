@@ -21,7 +21,7 @@ final class Banner {
                   Webhooks           %s   (the provider's stand-in: every delivery verified and printed here)
                   Replicas           %d of each service (replica r on its service's port + 10 x r)
                   Health, metrics    each replica's port + 1000 (/q/health, /q/metrics, /q/openapi)
-                  Keycloak           %s   (realm tenantgate)
+                  Keycloak           %s   (realm tenantgate; admin console: %s / %s)
                   PostgreSQL         localhost:%d   (user postgres; databases screening, identity, reporting)
                   Logs               %s
                   Process ids        %s
@@ -42,7 +42,8 @@ final class Banner {
                 s.serviceUrl(Service.SCREENING, 0), s.managementUrl(Service.SCREENING, 0),
                 s.serviceUrl(Service.IDENTITY, 0), s.managementUrl(Service.IDENTITY, 0),
                 s.serviceUrl(Service.REPORTING, 0), s.managementUrl(Service.REPORTING, 0),
-                RegulatorSandbox.filingUrl(s.regulatorPort()), webhookReceiver, s.replicas(), s.keycloakUrl(), s.postgresPort(), s.logs(), suite.pids(),
+                RegulatorSandbox.filingUrl(s.regulatorPort()), webhookReceiver, s.replicas(), s.keycloakUrl(),
+                TenantgateSuite.KEYCLOAK_ADMIN, suite.keycloakAdminPassword(), s.postgresPort(), s.logs(), suite.pids(),
                 suite.clientSecret("onboarding-demo"), suite.clientSecret("metering-demo"),
                 token, s.serviceUrl(Service.IDENTITY, 0));
     }

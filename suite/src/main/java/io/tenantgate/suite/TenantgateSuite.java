@@ -31,9 +31,12 @@ public final class TenantgateSuite implements AutoCloseable {
 
     /** Onboarding integrations and metering have no service of their own here; their secrets are printed. */
     public static final List<String> DEMO_CLIENTS = List.of("onboarding-demo", "metering-demo");
+    public static final String KEYCLOAK_ADMIN = "admin";
 
     private final SuiteSettings settings;
     private final Map<String, String> clientSecrets;
+    /** The local Keycloak's administrator (user {@value #KEYCLOAK_ADMIN}), new on every start, like the client secrets. */
+    private final String keycloakAdminPassword = randomSecret(new SecureRandom());
     private final Path lock;
     private final Instant openedAt = Instant.now();
     private Duration startupTime;
@@ -257,6 +260,11 @@ public final class TenantgateSuite implements AutoCloseable {
         return secret;
     }
 
+    /** The password of the local Keycloak's administrator {@value #KEYCLOAK_ADMIN} (master realm; admin console, admin API). */
+    public String keycloakAdminPassword() {
+        return keycloakAdminPassword;
+    }
+
     /** Process ids of everything the suite started, by name. */
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -360,6 +368,9 @@ public final class TenantgateSuite implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         clientSecrets.forEach((client, secret) ->
                 env.put("TENANTGATE_" + client.toUpperCase().replace('-', '_') + "_SECRET", secret));
+        // the administrator of the master realm, created at the first start of an empty store
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KEYCLOAK_ADMIN);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", keycloakAdminPassword);
         return env;
     }
 

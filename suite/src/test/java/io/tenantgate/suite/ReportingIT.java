@@ -66,13 +66,14 @@ class ReportingIT {
                 .when().get(url(Service.REPORTING, "/api/v1/reports/" + reportId)).then().statusCode(200)
                 .body("content.toString()", containsString("Sofia Marchetti"))
                 .extract().path("version");
-        // Four eyes: the operator approves the content, the supervisor submits it.
-        int approved = given().auth().oauth2(operator).queryParam("version", version)
+        // Four eyes: the supervisor approves the content, the operator (who never sees it) submits it.
+        int approved = given().auth().oauth2(supervisor).queryParam("version", version)
                 .when().post(url(Service.REPORTING, "/api/v1/reports/" + reportId + "/approve"))
-                .then().statusCode(200).body("approvedBy", equalTo("operator")).extract().path("version");
-        given().auth().oauth2(supervisor).queryParam("version", approved)
+                .then().statusCode(200).body("approvedBy", equalTo("supervisor")).extract().path("version");
+        given().auth().oauth2(operator).queryParam("version", approved)
                 .when().post(url(Service.REPORTING, "/api/v1/reports/" + reportId + "/submit"))
-                .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("signature", org.hamcrest.Matchers.notNullValue());
+                .then().statusCode(200).body("status", equalTo("SUBMITTED")).body("signature", org.hamcrest.Matchers.notNullValue())
+                .body("content", equalTo(null));
 
         String regulator = tokens.user("regulator");
         JsonPath filed = await("the regulator's acknowledgement", () -> given().auth().oauth2(regulator)

@@ -16,10 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -48,8 +44,8 @@ class SecurityWiringIT {
     private static final MethodDescriptor<byte[], byte[]> GET_LIST_STATUS = MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName("tenantgate.screening.v1.ScreeningService/GetListStatus")
-            .setRequestMarshaller(new BytesMarshaller())
-            .setResponseMarshaller(new BytesMarshaller())
+            .setRequestMarshaller(GrpcBytes.MARSHALLER)
+            .setResponseMarshaller(GrpcBytes.MARSHALLER)
             .build();
 
     /** RecordEvents with an empty request: enough to see whether the caller's token gets past authentication. */
@@ -195,21 +191,5 @@ class SecurityWiringIT {
                 MetadataUtils.newAttachHeadersInterceptor(headers));
         return ClientCalls.blockingUnaryCall(channel, method,
                 CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), new byte[0]);
-    }
-
-    private static final class BytesMarshaller implements MethodDescriptor.Marshaller<byte[]> {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

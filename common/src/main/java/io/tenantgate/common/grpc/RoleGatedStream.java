@@ -33,9 +33,13 @@ public abstract class RoleGatedStream<I, O> implements StreamObserver<I> {
         response.disableAutoRequest();
         response.setOnCancelHandler(() -> cancelled = true);
         caller.subscribe().with(
-                identity -> context.runOnContext(v -> decide(identity.isAnonymous() ? Status.UNAUTHENTICATED
-                        : identity.hasRole(role) ? null : Status.PERMISSION_DENIED, rpc, role)),
+                identity -> context.runOnContext(v -> decide(refusal(identity, role), rpc, role)),
                 failure -> context.runOnContext(v -> decide(Status.UNAUTHENTICATED, rpc, role)));
+    }
+
+    /** How {@code @RolesAllowed} would refuse this caller a method needing the role, or null when it has the role. */
+    public static Status refusal(SecurityIdentity identity, String role) {
+        return identity.isAnonymous() ? Status.UNAUTHENTICATED : identity.hasRole(role) ? null : Status.PERMISSION_DENIED;
     }
 
     /** On the event loop, once the caller is known to have the role: start requesting messages. */

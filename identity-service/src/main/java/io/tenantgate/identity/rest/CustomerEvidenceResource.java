@@ -62,7 +62,7 @@ public class CustomerEvidenceResource {
 
     @GET
     @Path("/documents")
-    @RolesAllowed({"onboarding", "analyst", "supervisor", "operator"})
+    @RolesAllowed({"onboarding", "analyst", "supervisor"})
     public List<DocumentView> documents(@PathParam("id") UUID id) {
         return evidence.documents(id).stream().map(DocumentView::of).toList();
     }
@@ -85,7 +85,7 @@ public class CustomerEvidenceResource {
 
     @GET
     @Path("/payment-instruments")
-    @RolesAllowed({"onboarding", "analyst", "supervisor", "operator"})
+    @RolesAllowed({"onboarding", "analyst", "supervisor"})
     public List<PaymentView> payments(@PathParam("id") UUID id) {
         return evidence.payments(id).stream().map(PaymentView::of).toList();
     }
@@ -101,7 +101,7 @@ public class CustomerEvidenceResource {
 
     @GET
     @Path("/access-events")
-    @RolesAllowed({"analyst", "supervisor", "operator"})
+    @RolesAllowed({"analyst", "supervisor"})
     public List<AccessLogService.LoggedAccess> accessEvents(@PathParam("id") UUID id,
                                                              @QueryParam("since") String since,
                                                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,

@@ -77,7 +77,7 @@ public class CustomerResource {
 
     /** Cases, newest first, filtered by decision, US / foreign status and opening time. */
     @GET
-    @RolesAllowed({"analyst", "supervisor", "operator"})
+    @RolesAllowed({"analyst", "supervisor"})
     public CasePage list(@QueryParam("decision") String decision, @QueryParam("personStatus") String personStatus,
                          @QueryParam("openedFrom") String openedFrom, @QueryParam("openedTo") String openedTo,
                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
@@ -92,7 +92,7 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"onboarding", "analyst", "supervisor", "operator"})
+    @RolesAllowed({"onboarding", "analyst", "supervisor"})
     public CaseView get(@PathParam("id") UUID id) {
         return CaseView.of(cases.get(id), caller);
     }
@@ -121,7 +121,7 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}/audit")
-    @RolesAllowed({"analyst", "supervisor", "operator"})
+    @RolesAllowed({"analyst", "supervisor"})
     public List<AuditView> audit(@PathParam("id") UUID id) {
         return cases.auditTrail(id).stream().map(AuditView::of).toList();
     }

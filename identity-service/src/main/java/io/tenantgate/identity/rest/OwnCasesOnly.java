@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 public class OwnCasesOnly {
 
-    private static final Set<String> STAFF = Set.of("analyst", "supervisor", "operator");
+    private static final Set<String> STAFF = Set.of("analyst", "supervisor");
     private static final String CASES = "api/v1/customers/";
 
     @Inject

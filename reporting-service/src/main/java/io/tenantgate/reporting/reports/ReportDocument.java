@@ -26,4 +26,11 @@ public record ReportDocument(UUID id, ReportType type, ReportStatus status, UUID
                 r.signature, r.signature == null ? null : ReportService.signedPayload(r), r.acknowledgementId,
                 r.rejectionReason, r.decidedAt, r.version, CanonicalJson.read(r.content));
     }
+
+    /** The report without its content (the customer's personal data), nor the signed payload that embeds it. */
+    public ReportDocument withoutContent() {
+        return new ReportDocument(id, type, status, amends, obligationId, customerId, customerCountry, periodStart, periodEnd,
+                createdAt, createdBy, approvedBy, approvedAt, submittedAt, submittedBy, contentHash, keyId, signature, null,
+                acknowledgementId, rejectionReason, decidedAt, version, null);
+    }
 }

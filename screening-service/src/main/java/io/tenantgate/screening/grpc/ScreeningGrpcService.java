@@ -4,8 +4,10 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.common.annotation.Blocking;
+import io.tenantgate.common.grpc.RoleGatedStream;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.proto.screening.v1.BatchError;
 import io.tenantgate.proto.screening.v1.GetListStatusRequest;
@@ -141,8 +143,31 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
      */
     @Override
     @Blocking
-    @RolesAllowed(CALLER)
     public StreamObserver<ScreenAgainstChangeRequest> screenAgainstChange(StreamObserver<ScreenAgainstChangeResponse> response) {
+        // Not @RolesAllowed: on a bidirectional stream its refusal is lost and the call stays open until the
+        // caller's deadline; checked here instead (a worker thread, where resolving the caller may block).
+        Status refusal;
+        try {
+            refusal = RoleGatedStream.refusal(identity.getIdentity(), CALLER);
+        } catch (AuthenticationFailedException notGenuine) {
+            refusal = Status.UNAUTHENTICATED;
+        }
+        if (refusal != null) {
+            response.onError(refusal.withDescription("ScreenAgainstChange needs the " + CALLER + " role").asRuntimeException());
+            return new StreamObserver<>() {
+                @Override
+                public void onNext(ScreenAgainstChangeRequest ignored) {
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                }
+
+                @Override
+                public void onCompleted() {
+                }
+            };
+        }
         return new StreamObserver<>() {
             private ChangeIndexes.ChangeIndex delta;
             private boolean failed;
