@@ -2,15 +2,14 @@ package io.tenantgate.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenantgate.sealing.FieldCipher;
+import io.tenantgate.suite.ListReplacement;
 import io.tenantgate.suite.Service;
 import io.tenantgate.suite.SuiteSettings;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import java.io.Reader;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,10 +105,9 @@ public final class RescreenLoad {
                 csv.append("rl-").append(tag).append('-').append(i).append(',').append(listNames.get(i))
                         .append(",,entity,CN,,,,re-screening benchmark\n");
             }
-            String token = operatorToken(settings);
             Instant upload = Instant.now();
             long t0 = System.nanoTime();
-            upload(settings.serviceUrl(Service.SCREENING) + "/api/v1/lists/internal", token, csv.toString());
+            replaceInternalList(settings, csv.toString());
             long uploaded = System.nanoTime();
             System.out.printf("Uploaded %d list entries in %.2f s%n", listNames.size(), (uploaded - t0) / 1e9);
 
@@ -255,20 +253,20 @@ public final class RescreenLoad {
         }
     }
 
-    private static String operatorToken(SuiteSettings settings) throws Exception {
-        return KeycloakTokens.user(settings.keycloakUrl(), "operator");
-    }
-
-    private static void upload(String url, String token, String csv) throws Exception {
-        String boundary = "rescreen" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"internal.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("list upload refused: HTTP " + response.statusCode() + " " + response.body());
+    /** The operator uploads the list and the supervisor approves it (four eyes); then it is imported. */
+    private static void replaceInternalList(SuiteSettings settings, String csv) throws Exception {
+        String screening = settings.serviceUrl(Service.SCREENING);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> proposed = http.send(ListReplacement.upload(screening, "internal",
+                KeycloakTokens.user(settings.keycloakUrl(), "operator"), csv).build(), HttpResponse.BodyHandlers.ofString());
+        if (proposed.statusCode() != 202) {
+            throw new IllegalStateException("list upload refused: HTTP " + proposed.statusCode() + " " + proposed.body());
+        }
+        String proposal = new com.fasterxml.jackson.databind.ObjectMapper().readTree(proposed.body()).path("id").asText();
+        HttpResponse<String> approved = http.send(ListReplacement.approval(screening, proposal,
+                KeycloakTokens.user(settings.keycloakUrl(), "supervisor")).build(), HttpResponse.BodyHandlers.ofString());
+        if (approved.statusCode() != 201) {
+            throw new IllegalStateException("list approval refused: HTTP " + approved.statusCode() + " " + approved.body());
         }
     }
 

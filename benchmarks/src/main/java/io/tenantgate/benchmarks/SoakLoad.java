@@ -3,6 +3,7 @@ package io.tenantgate.benchmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenantgate.suite.ListReplacement;
 import io.tenantgate.suite.Service;
 import io.tenantgate.suite.SuiteDatabases;
 import io.tenantgate.suite.SuiteSettings;
@@ -92,6 +93,7 @@ public final class SoakLoad {
     private final FreshToken onboarding;
     private final FreshToken metering;
     private final FreshToken operator;
+    private final FreshToken supervisor;
     private final FreshToken regulator;
     private final Map<String, Tally> tallies = new ConcurrentSkipListMap<>();
     private final AtomicInteger errorsSeen = new AtomicInteger();
@@ -114,6 +116,7 @@ public final class SoakLoad {
                 suite.clientSecret("metering-demo")));
         operator = new FreshToken(() -> KeycloakTokens.user(keycloak, "operator"));
         regulator = new FreshToken(() -> KeycloakTokens.user(keycloak, "regulator"));
+        supervisor = new FreshToken(() -> KeycloakTokens.user(keycloak, "supervisor"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -240,17 +243,19 @@ public final class SoakLoad {
                 regulator.get()).GET());
     }
 
-    /** A new internal list of one entry: each upload is a new version, so a list change for identity-service. */
+    /**
+     * A new internal list of one entry: each upload is a new version, so a list change for identity-service, once a
+     * second person (the supervisor) approves the operator's upload.
+     */
     private void updateList() {
         int update = listUpdatesSent.incrementAndGet();
         String csv = LIST_HEADER + "soak-" + tag + "-" + update + ",Kestrel Marine Freight " + tag + " " + update
                 + ",,entity,SG,,,,soak list update\n";
-        String boundary = "soak-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"internal.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        send("list update", () -> authorized(settings.serviceUrl(Service.SCREENING) + "/api/v1/lists/internal",
-                operator.get()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        String screening = settings.serviceUrl(Service.SCREENING);
+        JsonNode proposal = send("list upload", () -> ListReplacement.upload(screening, "internal", operator.get(), csv));
+        if (proposal != null) {
+            send("list approval", () -> ListReplacement.approval(screening, proposal.path("id").asText(), supervisor.get()));
+        }
     }
 
     private static HttpRequest.Builder authorized(String url, String token) {

@@ -170,7 +170,7 @@ public final class Demo {
             String list = "key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n"
                     + "demo-" + run + "," + name + ",,entity,SG,,,,added by ./tenantgate demo\n";
             Instant listed = Instant.now();
-            upload("/api/v1/lists/internal", userToken("operator"), list);
+            upload("internal", list);
             String analyst = userToken("analyst");
             JsonNode current = opened;
             Instant deadline = Instant.now().plusSeconds(60);
@@ -231,14 +231,13 @@ public final class Demo {
         return answer(request, status);
     }
 
-    private void upload(String path, String token, String csv) throws IOException, InterruptedException, Unexpected {
-        String boundary = "tenantgate-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"internal.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = authorized(URI.create(settings.serviceUrl(Service.SCREENING) + path), token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        answer(request, 201);
+    /** Uploads a list as the operator; a second person, the supervisor, approves it (four eyes) and it is imported. */
+    private void upload(String feed, String csv) throws IOException, InterruptedException, Unexpected {
+        String screening = settings.serviceUrl(Service.SCREENING);
+        String proposal = answer(ListReplacement.upload(screening, feed, userToken("operator"), csv)
+                .timeout(Duration.ofSeconds(30)).build(), 202).path("id").asText();
+        out.println("   the operator's upload waits for a second person; the supervisor approves it");
+        answer(ListReplacement.approval(screening, proposal, userToken("supervisor")).timeout(Duration.ofSeconds(30)).build(), 201);
     }
 
     private HttpRequest.Builder authorized(URI uri, String token) {

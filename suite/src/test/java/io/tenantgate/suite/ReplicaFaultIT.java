@@ -151,36 +151,45 @@ class ReplicaFaultIT {
     }
 
     /**
-     * The replica importing a new version of the Consolidated Screening List is killed (SIGKILL) while it holds the
-     * import's lock: the import is one transaction, so there is no half version, and the same upload to the other
-     * replica afterwards becomes one whole new version, which identity-service takes in.
+     * The replica importing a new version of the Consolidated Screening List (a second person's approval of the
+     * operator's upload) is killed (SIGKILL) while it holds the import's lock: the import is one transaction, so there
+     * is no half version, and approving again on the other replica afterwards makes one whole new version, which
+     * identity-service takes in.
      */
     @Test
     void aListImportKilledHalfWayLeavesNoHalfVersion() throws Exception {
         FreshTokens tokens = new FreshTokens(new Tokens(suite));
         SuiteDatabases databases = new SuiteDatabases(suite.settings());
         long versionsBefore = databases.count(Service.SCREENING, "select count(*) from list_version");
-        byte[] csl = editedConsolidatedList();
+        String proposal = ListUploads.propose(BOUNDED, tokens.user("operator"),
+                suite.settings().serviceUrl(Service.SCREENING, 0), "csl", "csl.csv", editedConsolidatedList());
         TenantgateSuite.Replica importing = new TenantgateSuite.Replica(Service.SCREENING, 1);
-        Thread upload = new Thread(() -> {
+        Thread approval = new Thread(() -> {
             try {
-                uploadConsolidatedList(tokens, importing.number(), csl);
+                approveOn(tokens, importing.number(), proposal);
             } catch (Exception killed) {
                 // the replica died under the request: the answer is lost, which is the point
             }
         }, "killed-import");
-        upload.start();
+        approval.start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> databases.count(
                 Service.SCREENING, "select count(*) from pg_locks where locktype = 'advisory' and granted") > 0);
         suite.kill(importing);
-        upload.join(Duration.ofSeconds(60).toMillis());
+        approval.join(Duration.ofSeconds(60).toMillis());
         assertWholeVersions(databases);
         long versionsAfterKill = databases.count(Service.SCREENING, "select count(*) from list_version");
         assertTrue(versionsAfterKill == versionsBefore || versionsAfterKill == versionsBefore + 1,
                 "a killed import adds no version, or a whole one if it committed first: " + versionsAfterKill);
 
         suite.restart(importing);
-        uploadConsolidatedList(tokens, 0, csl).then().statusCode(versionsAfterKill == versionsBefore ? 201 : 200);
+        String status = given().auth().oauth2(tokens.user("supervisor"))
+                .when().get(suite.settings().serviceUrl(Service.SCREENING, 0) + "/api/v1/lists/proposals/" + proposal)
+                .then().statusCode(200).extract().path("status");
+        if (status.equals("PENDING")) {
+            approveOn(tokens, 0, proposal).then().statusCode(versionsAfterKill == versionsBefore ? 201 : 200);
+        } else {
+            assertEquals("APPROVED", status, "killed after recording the approval");
+        }
         assertWholeVersions(databases);
         assertEquals(versionsBefore + 1, databases.count(Service.SCREENING, "select count(*) from list_version"));
         Set<String> changes = databases.strings(Service.SCREENING, "select id::text from list_change");
@@ -205,10 +214,9 @@ class ReplicaFaultIT {
         }
     }
 
-    private static Response uploadConsolidatedList(FreshTokens tokens, int replica, byte[] csv) {
-        return given().config(BOUNDED).auth().oauth2(tokens.user("operator"))
-                .multiPart("file", "csl.csv", csv, "text/csv")
-                .when().post(suite.settings().serviceUrl(Service.SCREENING, replica) + "/api/v1/lists/csl");
+    private static Response approveOn(FreshTokens tokens, int replica, String proposal) {
+        return ListUploads.approve(BOUNDED, tokens.user("supervisor"), suite.settings().serviceUrl(Service.SCREENING, replica),
+                proposal);
     }
 
     /** Counts across the three databases: nothing lost, nothing doubled, no case approved unscreened. */
@@ -358,10 +366,8 @@ class ReplicaFaultIT {
 
     private static void uploadInternalList(FreshTokens tokens, String row) {
         String csv = "key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n" + row + "\n";
-        given().auth().oauth2(tokens.user("operator"))
-                .multiPart("file", "internal.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(suite.settings().serviceUrl(Service.SCREENING, 0) + "/api/v1/lists/internal")
-                .then().statusCode(201);
+        ListUploads.replaceInternalList(tokens.user("operator"), tokens.user("supervisor"),
+                suite.settings().serviceUrl(Service.SCREENING, 0), csv.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String quoted(Set<String> values) {

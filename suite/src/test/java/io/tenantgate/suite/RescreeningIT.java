@@ -34,10 +34,8 @@ class RescreeningIT {
 
         String internalList = "key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n"
                 + "q-1," + name + ",,entity,SG,,,,provider's own block list\n";
-        given().auth().oauth2(tokens.user("operator"))
-                .multiPart("file", "internal.csv", internalList.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(suite.settings().serviceUrl(Service.SCREENING) + "/api/v1/lists/internal")
-                .then().statusCode(201);
+        ListUploads.replaceInternalList(tokens.user("operator"), tokens.user("supervisor"),
+                suite.settings().serviceUrl(Service.SCREENING), internalList.getBytes(StandardCharsets.UTF_8));
 
         String analyst = tokens.user("analyst");
         await("the case reopened within 30 s of the list update").atMost(Duration.ofSeconds(30))

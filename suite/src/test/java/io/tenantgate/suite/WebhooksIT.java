@@ -74,10 +74,8 @@ class WebhooksIT {
         Instant listed = Instant.now();
         String internalList = "key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks\n"
                 + "w-1," + name + ",,entity,SG,,,,provider's own block list\n";
-        given().auth().oauth2(tokens.user("operator"))
-                .multiPart("file", "internal.csv", internalList.getBytes(StandardCharsets.UTF_8), "text/csv")
-                .when().post(suite.settings().serviceUrl(Service.SCREENING) + "/api/v1/lists/internal")
-                .then().statusCode(201);
+        ListUploads.replaceInternalList(tokens.user("operator"), tokens.user("supervisor"),
+                suite.settings().serviceUrl(Service.SCREENING), internalList.getBytes(StandardCharsets.UTF_8));
 
         List<Received> received = RECEIVER.acceptedFor(id, 5);
         Duration toHold = Duration.between(listed, received.get(4).at());

@@ -44,6 +44,21 @@ public class ListImportService {
     public ImportResult importList(ListUpload upload) {
         String checksum = upload.checksum();
         LOG.infof("Importing %s list from %s (checksum %s)", upload.feed(), upload.origin(), checksum);
+        List<Entry> entries = entries(upload);
+        LOG.infof("Parsed %d %s entries; storing", entries.size(), upload.feed());
+        ImportResult result = QuarkusTransaction.requiringNew().call(() -> store(upload, checksum, entries));
+        if (result.created()) {
+            LOG.infof("%s version %d active: %d added, %d changed, %d removed", upload.feed(), result.version().version,
+                    result.added().size(), result.changed().size(), result.removed().size());
+        } else {
+            LOG.infof("%s content already imported as version %d; nothing changed", upload.feed(),
+                    result.version().version);
+        }
+        return result;
+    }
+
+    /** The entries of an upload, or a problem naming the file and line that cannot be read. */
+    public List<Entry> entries(ListUpload upload) {
         List<Entry> entries;
         try {
             // A file can describe one party in several rows (an OFAC entity on two CSL lists): one entry each.
@@ -56,16 +71,13 @@ public class ListImportService {
         if (entries.isEmpty()) {
             throw ProblemException.invalidField(upload.feed().requiredParts().iterator().next(), "the file holds no entry");
         }
-        LOG.infof("Parsed %d %s entries; storing", entries.size(), upload.feed());
-        ImportResult result = QuarkusTransaction.requiringNew().call(() -> store(upload, checksum, entries));
-        if (result.created()) {
-            LOG.infof("%s version %d active: %d added, %d changed, %d removed", upload.feed(), result.version().version,
-                    result.added().size(), result.changed().size(), result.removed().size());
-        } else {
-            LOG.infof("%s content already imported as version %d; nothing changed", upload.feed(),
-                    result.version().version);
-        }
-        return result;
+        return entries;
+    }
+
+    /** The version a feed's content was imported as before, if it was. */
+    public java.util.Optional<ListVersion> imported(ListFeed feed, String checksum) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                versions.find("source = ?1 and checksum = ?2", feed.name(), checksum).firstResultOptional());
     }
 
     private ImportResult store(ListUpload upload, String checksum, List<Entry> entries) throws SQLException {

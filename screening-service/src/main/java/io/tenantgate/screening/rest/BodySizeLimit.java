@@ -13,11 +13,13 @@ public class BodySizeLimit {
 
     static final long MAX_BODY = 1 << 20;
     private static final String LIST_UPLOADS = "api/v1/lists/";
+    private static final String LIST_PROPOSALS = "api/v1/lists/proposals";
 
     @ServerRequestFilter(preMatching = true)
     public void limit(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if ((path.startsWith("/") ? path.substring(1) : path).startsWith(LIST_UPLOADS)) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (relative.startsWith(LIST_UPLOADS) && !relative.startsWith(LIST_PROPOSALS)) {
             return;
         }
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
