@@ -206,8 +206,8 @@ public final class RescreenLoad {
             ownerNode.putArray("addresses");
             ownerNode.put("percentage", 60.0).put("control", false);
             ownerNode.putArray("owners");
-            String sealedText = cipher.seal(json.writeValueAsString(profile), CONTEXT);
             UUID id = UUID.randomUUID();
+            String sealedText = cipher.seal(json.writeValueAsString(profile), CONTEXT, id.toString());
             rows.append(id).append('\t').append("ORGANIZATION").append('\t').append(name).append('\t').append(sealedText)
                     .append("\tAPPROVED\t[\"benchmark seed\"]\t5\t").append(screening).append("\tbench-").append(id)
                     .append('\t').append("0".repeat(64)).append("\trescreen-benchmark\t").append(now).append('\t')

@@ -64,7 +64,7 @@ class CaseEvidenceTest {
 
         String stored = (String) entities.createNativeQuery("select number from identity_document where case_id = ?1")
                 .setParameter(1, id).getSingleResult();
-        assertTrue(stored.startsWith("v1:test-1:"), stored);
+        assertTrue(stored.startsWith("v2:test-1:"), stored);
         assertFalse(stored.contains(number));
         assertEquals(Decision.APPROVED, decision(id), "a passing document leaves an approved case approved");
         // the same document again: answered with the stored one, not stored twice

@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A case over its life: sealed at rest, updated with optimistic locking, closed, and erased after retention. */
@@ -55,26 +56,32 @@ class CaseLifecycleTest {
     Resealer resealer;
 
     @Inject
+    io.tenantgate.identity.secrets.CaseProfileSeal profileSeal;
+
+    @Inject
     RetentionJob retention;
 
     @Test
-    void theProfileIsSealedAtRestAndRotatesToTheActiveKey() {
+    void theProfileIsSealedAtRestBoundToItsCaseAndRotatesToTheActiveKey() {
         UUID id = open("Ingrid Sealed");
         String stored = storedProfile(id);
-        assertTrue(stored.startsWith("v1:test-1:"), stored);
+        assertTrue(stored.startsWith("v2:test-1:"), stored);
         assertFalse(stored.contains("Ingrid") || stored.contains("1985"), stored);
 
         // a value under the retired key, and one written before sealing existed, are both moved to the active key
         FieldCipher retired = new FieldCipher(Map.of("test-old", bytes(0)), "test-old");
         UUID legacy = open("Lars Legacy");
-        String plain = new FieldCipher(Map.of("test-1", bytes(100)), "test-1").open(storedProfile(legacy), "customer_case.profile");
+        assertThrows(IllegalStateException.class, () -> profileSeal.open(stored, legacy),
+                "a profile copied onto another case does not open there");
+        String plain = new FieldCipher(Map.of("test-1", bytes(100)), "test-1")
+                .open(storedProfile(legacy), "customer_case.profile", legacy.toString());
         QuarkusTransaction.requiringNew().run(() -> {
-            setProfile(id, retired.seal(plain.replace("Lars Legacy", "Ingrid Sealed"), "customer_case.profile"));
+            setProfile(id, retired.seal(plain.replace("Lars Legacy", "Ingrid Sealed"), "customer_case.profile", id.toString()));
             setProfile(legacy, plain);
         });
         assertTrue(resealer.resealAll().get("customer_case.profile") >= 2);
-        assertTrue(storedProfile(id).startsWith("v1:test-1:"));
-        assertTrue(storedProfile(legacy).startsWith("v1:test-1:"));
+        assertTrue(storedProfile(id).startsWith("v2:test-1:"));
+        assertTrue(storedProfile(legacy).startsWith("v2:test-1:"));
         given().when().get("/api/v1/customers/" + legacy).then().statusCode(200).body("profile.legalName", equalTo("Lars Legacy"));
         assertEquals(0, resealer.resealAll().get("customer_case.profile"), "nothing is left under another key");
     }

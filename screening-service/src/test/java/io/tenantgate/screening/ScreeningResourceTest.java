@@ -56,6 +56,16 @@ class ScreeningResourceTest {
                 .body("jurisdictionFindings.country", contains("VE"));
     }
 
+    /** Invisible characters pasted into a listed name (zero-width, joiners, soft hyphens, direction marks) hide nothing. */
+    @Test
+    void aListedNameWithInvisibleCharactersIsStillFound() {
+        screen(Map.of("names", List.of("\u200FNico\u200Blas Ma\u00ADduro\u200D Mo\u2060ros\u200E"), "kind", "PERSON",
+                "countries", List.of("VE"), "dates", List.of(Map.of("year", 1962, "month", 11, "day", 23))))
+                .statusCode(200)
+                .body("matches[0].entryKey", equalTo("SDN:22790"))
+                .body("matches[0].score", greaterThanOrEqualTo(0.88));
+    }
+
     /** Only list files may be large: a screening body over 1 MiB is refused before it is read, and says so. */
     @Test
     void aScreeningBodyOverOneMebibyteIsRefused() {

@@ -15,12 +15,15 @@ import java.util.Objects;
 
 /**
  * AES-256-GCM for personal data at rest. A sealed value names the key that sealed it
- * ({@code v1:<key id>:<base64 of nonce and ciphertext>}), so keys can rotate: new values use the active key,
- * old values stay readable while their key is configured, and {@link #isCurrent} finds what to re-seal.
+ * ({@code v2:<key id>:<base64 of nonce and ciphertext>}), so keys can rotate: new values use the active key,
+ * old values stay readable while their key is configured, and {@link #isCurrent} finds what to re-seal. The
+ * associated data binds each value to its column and its row: a value copied to another column or another row
+ * does not open. Values of format v1 (bound to their column only) still open and are due for re-sealing.
  */
 public final class FieldCipher {
 
-    private static final String PREFIX = "v1:";
+    private static final String PREFIX = "v2:";
+    private static final String COLUMN_BOUND_PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -76,20 +79,21 @@ public final class FieldCipher {
     }
 
     /**
-     * @param context what the value is (e.g. "document.number"), bound to the ciphertext so that a value
-     *                copied into another column does not decrypt there
+     * @param column what the value is ({@code table.column}, e.g. "identity_document.number")
+     * @param row    the id of the row that holds it
      */
-    public String seal(String plaintext, String context) {
+    public String seal(String plaintext, String column, String row) {
         Objects.requireNonNull(plaintext, "plaintext");
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        byte[] sealed = run(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), nonce, context,
+        byte[] sealed = run(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), nonce, associatedData(column, row),
                 plaintext.getBytes(StandardCharsets.UTF_8));
         ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed);
         return PREFIX + activeKeyId + ":" + Base64.getEncoder().encodeToString(out.array());
     }
 
-    public String open(String sealed, String context) {
+    /** Opens a value sealed for this column and row; fails for a value altered, or moved from elsewhere. */
+    public String open(String sealed, String column, String row) {
         String keyId = keyIdOf(sealed);
         SecretKey key = keys.get(keyId);
         if (key == null) {
@@ -98,19 +102,30 @@ public final class FieldCipher {
         byte[] body = Base64.getDecoder().decode(sealed.substring(PREFIX.length() + keyId.length() + 1));
         byte[] nonce = java.util.Arrays.copyOfRange(body, 0, NONCE_BYTES);
         byte[] ciphertext = java.util.Arrays.copyOfRange(body, NONCE_BYTES, body.length);
-        return new String(run(Cipher.DECRYPT_MODE, key, nonce, context, ciphertext), StandardCharsets.UTF_8);
+        String associated = sealed.startsWith(PREFIX) ? associatedData(column, row) : column;
+        return new String(run(Cipher.DECRYPT_MODE, key, nonce, associated, ciphertext), StandardCharsets.UTF_8);
     }
 
     public static boolean isSealed(String value) {
-        return value != null && value.startsWith(PREFIX);
+        return value != null && (value.startsWith(PREFIX) || value.startsWith(COLUMN_BOUND_PREFIX));
     }
 
-    /** True when the value is sealed with the active key; anything else is due for re-sealing. */
+    /** The prefix every value sealed now starts with; anything else is due for re-sealing. */
+    public String currentPrefix() {
+        return PREFIX + activeKeyId + ":";
+    }
+
+    /** True when the value is sealed with the active key, bound to its row; anything else is due for re-sealing. */
     public boolean isCurrent(String value) {
-        return isSealed(value) && keyIdOf(value).equals(activeKeyId);
+        return value != null && value.startsWith(currentPrefix());
+    }
+
+    private static String associatedData(String column, String row) {
+        return column + '\u0000' + Objects.requireNonNull(row, "row");
     }
 
     private static String keyIdOf(String sealed) {
+        // both formats' prefixes are three characters long
         int end = isSealed(sealed) ? sealed.indexOf(':', PREFIX.length()) : -1;
         if (end < 0) {
             throw new IllegalArgumentException("not a sealed value");

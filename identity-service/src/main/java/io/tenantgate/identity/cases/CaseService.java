@@ -156,8 +156,8 @@ public class CaseService {
             }
             ScreeningSummary summary = screened == null ? null : currentScreening.storable(request, identifiers, screened);
             CaseEvidence collected = evidence.evidenceOf(id); // before any change: its queries flush the session
-            List<String> changed = changedFields(subject.profile, request);
-            subject.profile = request;
+            List<String> changed = changedFields(subject.profile(), request);
+            subject.declare(request);
             subject.legalName = request.legalName();
             subject.screening = summary;
             subject.clearedEntries = List.of();
@@ -203,7 +203,7 @@ public class CaseService {
         if (subject.decision == Decision.PENDING_SCREENING) {
             return; // decided once screening answers, with this evidence
         }
-        CaseAssessor.Assessment verdict = assessor.assess(subject.profile, subject.screening, evidence.evidenceOf(subject.id));
+        CaseAssessor.Assessment verdict = assessor.assess(subject.profile(), subject.screening, evidence.evidenceOf(subject.id));
         Decision proposed = verdict.risk().decision();
         if (subject.decision == Decision.PENDING_INFO ? proposed != Decision.PENDING_INFO
                 : severity(proposed) > severity(subject.decision)) {
@@ -245,11 +245,11 @@ public class CaseService {
         if (current == null || current.decision != Decision.PENDING_SCREENING || current.closedAt != null) {
             return;
         }
-        ScreeningSummary stored = currentScreening.storable(current.profile, identifiers, summary);
+        ScreeningSummary stored = currentScreening.storable(current.profile(), identifiers, summary);
         if (stored == null) {
             return; // still waiting: screened again once its claim lapses
         }
-        CaseAssessor.Assessment verdict = assessor.assess(current.profile, stored, evidence.evidenceOf(current.id));
+        CaseAssessor.Assessment verdict = assessor.assess(current.profile(), stored, evidence.evidenceOf(current.id));
         current.screening = stored;
         apply(current, verdict, "screening-retry", "screened after screening-service came back");
     }
@@ -273,7 +273,7 @@ public class CaseService {
         created.id = UUID.randomUUID();
         created.kind = request.kind();
         created.legalName = request.legalName();
-        created.profile = request;
+        created.declare(request);
         created.idempotencyKey = idempotencyKey;
         created.requestHash = hash;
         created.createdBy = actor;

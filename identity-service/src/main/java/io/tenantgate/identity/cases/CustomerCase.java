@@ -5,18 +5,17 @@ import io.tenantgate.decision.risk.Decision;
 
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.outbox.CaseEvents;
-import io.tenantgate.identity.secrets.SealedProfileConverter;
+import io.tenantgate.identity.secrets.CaseProfileSeal;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.Mutability;
-import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
@@ -38,10 +37,13 @@ public class CustomerCase {
     @Column(name = "legal_name", nullable = false, length = 300)
     public String legalName;
 
-    /** What the customer declared, sealed at rest; null once erased after the retention period. */
-    @Convert(converter = SealedProfileConverter.class)
-    @Mutability(Immutability.class)
-    public CaseRequest profile;
+    /** What the customer declared, sealed at rest and bound to this case; null once erased after retention. */
+    @Column(name = "profile")
+    String sealedProfile;
+
+    /** The declared profile, opened when the case is loaded; changed only through {@link #declare}. */
+    @Transient
+    private CaseRequest profile;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
@@ -106,5 +108,24 @@ public class CustomerCase {
     public CaseEvents.Subject eventSubject() {
         return new CaseEvents.Subject(id, openedByClient, profile.accountIds(), decision, profile.countries().get(0),
                 personStatus == PersonStatus.FOREIGN_PERSON);
+    }
+
+    /** What the customer declared; null once erased. */
+    public CaseRequest profile() {
+        return profile;
+    }
+
+    /**
+     * Declares the profile (null erases it). It is sealed at once, bound to the case's id (set first), so the sealed
+     * column changes with it and is what gets stored.
+     */
+    public void declare(CaseRequest declared) {
+        profile = declared;
+        sealedProfile = declared == null ? null : CaseProfileSeal.current().seal(declared, id);
+    }
+
+    @PostLoad
+    void openProfile() {
+        profile = sealedProfile == null ? null : CaseProfileSeal.current().open(sealedProfile, id);
     }
 }

@@ -66,7 +66,7 @@ public class PendingScreening {
         CaseRequest profile;
         List<ScreeningIdentifier> identifiers;
         try {
-            profile = QuarkusTransaction.requiringNew().call(() -> cases.findById(waiting.id()).profile);
+            profile = QuarkusTransaction.requiringNew().call(() -> cases.findById(waiting.id()).profile());
             identifiers = QuarkusTransaction.requiringNew().call(() -> evidence.identifiers(waiting.id()));
         } catch (RuntimeException unreadable) {
             park(waiting, "the stored profile or documents cannot be read: " + Failures.describe(unreadable));

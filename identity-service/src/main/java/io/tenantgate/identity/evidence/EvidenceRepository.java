@@ -62,14 +62,14 @@ public class EvidenceRepository {
                         IdentityDocument.class)
                 .setParameter(1, caseIds).getResultList()) {
             found.computeIfAbsent(document.caseId, id -> new ArrayList<>()).add(documentIdentifier(document.type,
-                    cipher.open(document.number, SealedValues.DOCUMENT_NUMBER), document.issuingCountry));
+                    cipher.open(document.number, SealedValues.DOCUMENT_NUMBER, document.id.toString()), document.issuingCountry));
         }
         for (PaymentInstrument wallet : entities.createQuery(
                         "from PaymentInstrument where caseId in ?1 and type = ?2 and identifier is not null order by addedAt, id",
                         PaymentInstrument.class)
                 .setParameter(1, caseIds).setParameter(2, PaymentInstrument.Type.CRYPTO_WALLET).getResultList()) {
             found.computeIfAbsent(wallet.caseId, id -> new ArrayList<>()).add(walletIdentifier(
-                    cipher.open(wallet.identifier, SealedValues.PAYMENT_IDENTIFIER)));
+                    cipher.open(wallet.identifier, SealedValues.PAYMENT_IDENTIFIER, wallet.id.toString())));
         }
         return found;
     }

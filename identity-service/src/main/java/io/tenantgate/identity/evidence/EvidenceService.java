@@ -96,15 +96,15 @@ public class EvidenceService {
         document.caseId = caseId;
         document.type = request.type();
         String number = normalised(request.number());
-        document.number = cipher.seal(number, SealedValues.DOCUMENT_NUMBER);
+        document.number = cipher.seal(number, SealedValues.DOCUMENT_NUMBER, document.id.toString());
         document.mrz = request.mrz().isEmpty() ? null
-                : cipher.seal(String.join("\n", request.mrz()), SealedValues.DOCUMENT_MRZ);
+                : cipher.seal(String.join("\n", request.mrz()), SealedValues.DOCUMENT_MRZ, document.id.toString());
         document.lastDigits = lastDigits(number);
         document.fingerprint = fingerprint.value();
         document.fingerprintKeyId = fingerprint.keyId();
         document.issuingCountry = request.issuingCountry();
         document.expiry = request.expiry();
-        document.checks = documentChecks(request, number, subject.profile);
+        document.checks = documentChecks(request, number, subject.profile());
         document.addedBy = actor;
         document.addedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         entities.persist(document);
@@ -119,7 +119,7 @@ public class EvidenceService {
      * customer's names first, as a document number is.
      */
     public Added<PaymentInstrument> addPayment(UUID caseId, PaymentRequest request, String actor) {
-        Optional<IdentifierKind> kind = checkPayment(cases.get(caseId).profile, request);
+        Optional<IdentifierKind> kind = checkPayment(cases.get(caseId).profile(), request);
         Screened screened = kind.orElse(null) != IdentifierKind.CRYPTO_WALLET ? null
                 : screenWith(caseId, EvidenceRepository.walletIdentifier(request.identifier().strip()), "identifier");
         return QuarkusTransaction.requiringNew().call(() -> storePayment(caseId, request, actor, screened));
@@ -143,7 +143,7 @@ public class EvidenceService {
 
     private Added<PaymentInstrument> storePayment(UUID caseId, PaymentRequest request, String actor, Screened screened) {
         CustomerCase subject = cases.lockOpen(caseId);
-        Optional<IdentifierKind> kind = checkPayment(subject.profile, request); // the profile may have changed since
+        Optional<IdentifierKind> kind = checkPayment(subject.profile(), request); // the profile may have changed since
         Fingerprint fingerprint = kind.map(k -> fingerprinter.fingerprint(k, request.issuingCountry(), request.identifier()))
                 .orElse(null);
         if (fingerprint != null) {
@@ -164,7 +164,7 @@ public class EvidenceService {
         List<CheckResult> checks = new ArrayList<>();
         if (kind.isPresent()) {
             String identifier = request.identifier().strip();
-            payment.identifier = cipher.seal(identifier, SealedValues.PAYMENT_IDENTIFIER);
+            payment.identifier = cipher.seal(identifier, SealedValues.PAYMENT_IDENTIFIER, payment.id.toString());
             payment.lastDigits = lastDigits(normalised(identifier));
             payment.fingerprint = fingerprint.value();
             payment.fingerprintKeyId = fingerprint.keyId();
@@ -203,7 +203,7 @@ public class EvidenceService {
             throw ProblemException.notFound("Document " + documentId + " of case " + caseId);
         }
         cases.record(cases.get(caseId), actor, "document-number-read", Map.of("document", documentId.toString()));
-        return cipher.open(document.number, SealedValues.DOCUMENT_NUMBER);
+        return cipher.open(document.number, SealedValues.DOCUMENT_NUMBER, document.id.toString());
     }
 
     /** What the case was screened with before a document or wallet was stored, and what screening found. */
@@ -212,7 +212,7 @@ public class EvidenceService {
 
     /** The case screened with its stored document numbers and wallet addresses and the one being added. */
     private Screened screenWith(UUID caseId, ScreeningIdentifier adding, String field) {
-        CaseRequest profile = cases.get(caseId).profile;
+        CaseRequest profile = cases.get(caseId).profile();
         List<ScreeningIdentifier> identifiers = new ArrayList<>(
                 QuarkusTransaction.joiningExisting().call(() -> evidence.identifiers(caseId)));
         if (!identifiers.contains(adding)) {
@@ -248,9 +248,9 @@ public class EvidenceService {
     private void takeScreening(CustomerCase subject, Screened screened) {
         entities.flush();
         List<ScreeningIdentifier> now = evidence.identifiers(subject.id);
-        ScreeningSummary summary = now.equals(screened.identifiers()) && subject.profile.equals(screened.profile())
-                ? screened.summary() : screen(subject.profile, now, "number");
-        ScreeningSummary stored = screening.storable(subject.profile, now, summary);
+        ScreeningSummary summary = now.equals(screened.identifiers()) && subject.profile().equals(screened.profile())
+                ? screened.summary() : screen(subject.profile(), now, "number");
+        ScreeningSummary stored = screening.storable(subject.profile(), now, summary);
         if (stored == null) {
             throw unavailable(); // rolls the evidence back with it
         }

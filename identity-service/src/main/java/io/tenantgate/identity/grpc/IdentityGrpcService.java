@@ -66,7 +66,7 @@ public class IdentityGrpcService extends IdentityServiceGrpc.IdentityServiceImpl
             List<IdentityDocument> documents = evidence.documents(found.id);
             List<PaymentInstrument> payments = evidence.payments(found.id);
             response.onNext(toRecord(found, documents, payments,
-                    found.profile == null ? List.of() : accessLog.list(found.id, since, 0, MAX_ACCESS_EVENTS),
+                    found.profile() == null ? List.of() : accessLog.list(found.id, since, 0, MAX_ACCESS_EVENTS),
                     evidence.evidenceOf(found.id, documents, payments)));
             response.onCompleted();
         } catch (ProblemException invalid) {
@@ -87,7 +87,7 @@ public class IdentityGrpcService extends IdentityServiceGrpc.IdentityServiceImpl
         if (c.closedAt != null) {
             record.setClosedAt(timestamp(c.closedAt));
         }
-        CaseRequest p = c.profile;
+        CaseRequest p = c.profile();
         if (p == null) {
             return record.setLegalName(c.legalName).build(); // personal data erased after the retention period
         }

@@ -17,7 +17,7 @@ import io.tenantgate.identity.client.ScreeningIdentifier;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.identity.evidence.EvidenceRepository;
 import io.tenantgate.identity.config.IdentityConfig;
-import io.tenantgate.identity.secrets.SealedProfileConverter;
+import io.tenantgate.identity.secrets.CaseProfileSeal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -57,7 +57,7 @@ public class Rescreening {
     private final RescreenedCases rescreened;
     private final CurrentScreening currentScreening;
     private final DeltaScreener screener;
-    private final SealedProfileConverter profiles;
+    private final CaseProfileSeal profiles;
     private final EvidenceRepository evidence;
     private final int chunkSize;
     private final Backoff backoff;
@@ -76,7 +76,7 @@ public class Rescreening {
     private final AtomicBoolean working = new AtomicBoolean();
 
     public Rescreening(ListChangeSource feed, EntityManager entities, RescreenedCases rescreened, CurrentScreening currentScreening,
-                       DeltaScreener screener, SealedProfileConverter profiles, EvidenceRepository evidence,
+                       DeltaScreener screener, CaseProfileSeal profiles, EvidenceRepository evidence,
                        IdentityConfig config) {
         this.entities = entities;
         this.rescreened = rescreened;
@@ -317,7 +317,7 @@ public class Rescreening {
             UUID id = (UUID) row[0];
             CaseRequest profile;
             try {
-                profile = profiles.convertToEntityAttribute((String) row[1]);
+                profile = profiles.open((String) row[1], id);
             } catch (RuntimeException unreadable) {
                 throw new UnreadableProfile("the stored profile of case " + id, unreadable);
             }

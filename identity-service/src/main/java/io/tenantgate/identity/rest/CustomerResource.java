@@ -148,8 +148,8 @@ public class CustomerResource {
                            List<String> clearedEntries, CaseRequest profile, OffsetDateTime createdAt,
                            OffsetDateTime updatedAt, OffsetDateTime closedAt, OffsetDateTime erasedAt, long version) {
         public static CaseView of(CustomerCase c, SecurityIdentity caller) {
-            CaseRequest profile = c.profile == null || Masking.seesPersonalDetails(caller) ? c.profile
-                    : Masking.yearsOnly(c.profile);
+            CaseRequest profile = c.profile() == null || Masking.seesPersonalDetails(caller) ? c.profile()
+                    : Masking.yearsOnly(c.profile());
             return new CaseView(c.id, c.kind.name(), c.legalName, c.decision.name(), c.personStatus.name(), c.riskScore,
                     c.reasons, c.screening, c.reviewProposal, c.clearedEntries, profile, c.createdAt, c.updatedAt,
                     c.closedAt, c.erasedAt, c.version);

@@ -73,7 +73,7 @@ public class RetentionJob {
             removed.put("paymentInstruments", delete("payment_instrument", id));
             removed.put("accessEvents", delete("access_event", id));
             CustomerCase subject = entities.find(CustomerCase.class, id);
-            subject.profile = null;
+            subject.declare(null);
             subject.legalName = ERASED_NAME;
             subject.screening = null;
             subject.reviewProposal = null;

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Moves every sealed value to the active key after a rotation, and seals values stored before sealing
- * existed. Works in small batches with SKIP LOCKED, so replicas share the work and never wait on each other.
+ * Moves every sealed value to the active key after a rotation, binds values sealed before row binding to their
+ * row, and seals values stored before sealing existed. Works in small batches with SKIP LOCKED, so replicas share the work and never wait on each other.
  */
 @ApplicationScoped
 public class Resealer {
@@ -26,7 +26,7 @@ public class Resealer {
     }
 
     public static final List<SealedColumn> COLUMNS = List.of(
-            new SealedColumn("customer_case", "id", "profile", SealedProfileConverter.CONTEXT),
+            new SealedColumn("customer_case", "id", "profile", SealedValues.CASE_PROFILE),
             new SealedColumn("identity_document", "id", "number", SealedValues.DOCUMENT_NUMBER),
             new SealedColumn("identity_document", "id", "mrz", SealedValues.DOCUMENT_MRZ),
             new SealedColumn("payment_instrument", "id", "identifier", SealedValues.PAYMENT_IDENTIFIER),
@@ -70,13 +70,14 @@ public class Resealer {
         List<Object[]> stale = entities.createNativeQuery("select " + column.idColumn() + ", " + column.column()
                         + " from " + column.table() + " where " + column.column() + " is not null and "
                         + column.column() + " not like ?1 limit " + BATCH + " for update skip locked")
-                .setParameter(1, "v1:" + cipher.activeKeyId() + ":%").getResultList();
+                .setParameter(1, cipher.currentPrefix() + "%").getResultList();
         for (Object[] row : stale) {
             String value = (String) row[1];
-            String plain = FieldCipher.isSealed(value) ? cipher.open(value, column.context()) : value;
+            String id = row[0].toString();
+            String plain = FieldCipher.isSealed(value) ? cipher.open(value, column.context(), id) : value;
             entities.createNativeQuery("update " + column.table() + " set " + column.column() + " = ?1 where "
                             + column.idColumn() + " = ?2")
-                    .setParameter(1, cipher.seal(plain, column.context())).setParameter(2, row[0]).executeUpdate();
+                    .setParameter(1, cipher.seal(plain, column.context(), id)).setParameter(2, row[0]).executeUpdate();
         }
         return stale.size();
     }

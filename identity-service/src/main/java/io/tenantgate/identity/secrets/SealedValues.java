@@ -1,8 +1,12 @@
 package io.tenantgate.identity.secrets;
 
-/** The cipher contexts of sealed columns: a value copied into another column does not open there. */
+/**
+ * The sealed columns, as the cipher names them; with the row's id they are the associated data, so a value copied
+ * into another column or another row does not open there.
+ */
 public final class SealedValues {
 
+    public static final String CASE_PROFILE = "customer_case.profile";
     public static final String DOCUMENT_NUMBER = "identity_document.number";
     public static final String DOCUMENT_MRZ = "identity_document.mrz";
     public static final String PAYMENT_IDENTIFIER = "payment_instrument.identifier";

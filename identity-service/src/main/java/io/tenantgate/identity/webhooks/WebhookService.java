@@ -63,7 +63,7 @@ public class WebhookService {
         subscription.ownerClient = owner;
         subscription.url = target.toString();
         subscription.eventTypes = types.toArray(String[]::new);
-        subscription.secret = cipher.seal(secret, SealedValues.WEBHOOK_SECRET);
+        subscription.secret = cipher.seal(secret, SealedValues.WEBHOOK_SECRET, subscription.id.toString());
         subscription.createdAt = now();
         webhooks.persist(subscription);
         return new Created(subscription, secret);
@@ -95,17 +95,17 @@ public class WebhookService {
         String secret = WebhookSigner.newSecret();
         subscription.previousSecret = subscription.secret;
         subscription.previousSecretUntil = now().plus(config.secretOverlap());
-        subscription.secret = cipher.seal(secret, SealedValues.WEBHOOK_SECRET);
+        subscription.secret = cipher.seal(secret, SealedValues.WEBHOOK_SECRET, subscription.id.toString());
         return new Created(subscription, secret);
     }
 
     /** The secrets that sign a delivery now, newest first. */
     List<String> signingSecrets(WebhookSubscription subscription) {
         List<String> secrets = new ArrayList<>();
-        secrets.add(cipher.open(subscription.secret, SealedValues.WEBHOOK_SECRET));
+        secrets.add(cipher.open(subscription.secret, SealedValues.WEBHOOK_SECRET, subscription.id.toString()));
         if (subscription.previousSecret != null && subscription.previousSecretUntil != null
                 && subscription.previousSecretUntil.isAfter(now())) {
-            secrets.add(cipher.open(subscription.previousSecret, SealedValues.WEBHOOK_SECRET));
+            secrets.add(cipher.open(subscription.previousSecret, SealedValues.WEBHOOK_SECRET, subscription.id.toString()));
         }
         return secrets;
     }

@@ -170,7 +170,7 @@ class RescreeningTest {
         subject.id = UUID.randomUUID();
         subject.kind = profile.kind();
         subject.legalName = name;
-        subject.profile = profile;
+        subject.declare(profile);
         subject.decision = decision;
         subject.reasons = List.of("seeded by the test");
         subject.personStatus = PersonStatus.FOREIGN_PERSON;

@@ -29,7 +29,9 @@ public final class NameNormalizer {
     public static NormalizedName normalize(String name, EntryType type) {
         boolean organisation = type == EntryType.ENTITY || type == EntryType.VESSEL || type == EntryType.AIRCRAFT;
         boolean individual = type == EntryType.INDIVIDUAL;
-        String ascii = Transliteration.toAscii(name, individual).toUpperCase(Locale.ROOT);
+        // zero-width spaces and joiners, soft hyphens, direction marks: invisible, so never a word break
+        String visible = FORMAT_CHARACTERS.matcher(name).replaceAll("");
+        String ascii = Transliteration.toAscii(visible, individual).toUpperCase(Locale.ROOT);
         boolean syllabic = NameScript.isSyllabic(name);
         List<String> words = NumberWords.toDigits(tokenize(organisation ? ascii : inReadingOrder(ascii)));
         if (!syllabic) {
@@ -51,6 +53,8 @@ public final class NameNormalizer {
         }
         return new NormalizedName(name, tokens, legalForms, NameScript.of(name), everySyllable, organisation);
     }
+
+    private static final java.util.regex.Pattern FORMAT_CHARACTERS = java.util.regex.Pattern.compile("\\p{Cf}+");
 
     private static final java.util.Set<String> ARABIC_ARTICLES = java.util.Set.of("AL", "EL", "UL", "AR", "AS", "AD",
             "AN", "AT", "AZ", "ASH", "ATH", "ADH", "ADD", "ASS");

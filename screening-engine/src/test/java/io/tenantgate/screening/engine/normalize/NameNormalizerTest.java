@@ -14,6 +14,15 @@ class NameNormalizerTest {
         return NameNormalizer.normalize(name, EntryType.UNKNOWN).text();
     }
 
+    /** Invisible characters pasted inside a name leave its words whole (they once split "ZOR VEX"). */
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({"200B", "200C", "200D", "00AD", "2060", "200E", "200F", "202B", "FEFF"})
+    void invisibleFormatCharactersDoNotSplitWords(String codePoint) {
+        String invisible = Character.toString(Integer.parseInt(codePoint, 16));
+        assertThat(text("Zor" + invisible + "vex Quan" + invisible + "tum " + invisible + "Logistics"))
+                .isEqualTo("ZORVEX QUANTUM LOGISTICS");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "Владимир Путин, VLADIMIR PUTIN",          // Cyrillic
