@@ -59,8 +59,10 @@ final class LocalKeys {
                 }
             }
             if (keys.getProperty("TENANTGATE_IDENTITY_ENCRYPTION_KEYS") == null
-                    || keys.getProperty("TENANTGATE_REPORTS_SIGNING_KEY") == null) {
-                keys.putAll(generate());
+                    || keys.getProperty("TENANTGATE_REPORTS_SIGNING_KEY") == null
+                    || keys.getProperty("TENANTGATE_REPORTS_ENCRYPTION_KEYS") == null) {
+                // only what is missing: the keys a home already has keep its stored data readable
+                generate().forEach(keys::putIfAbsent);
                 Files.createDirectories(home);
                 Files.deleteIfExists(file);
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -94,6 +96,8 @@ final class LocalKeys {
         keys.put("TENANTGATE_REPORTS_SIGNING_KEY", Base64.getEncoder().encodeToString(signing.getPrivate().getEncoded()));
         keys.put("TENANTGATE_REPORTS_SIGNING_KEY_ID", REPORT_KEY_ID);
         keys.put(REPORT_PUBLIC_KEY, Base64.getEncoder().encodeToString(signing.getPublic().getEncoded()));
+        keys.put("TENANTGATE_REPORTS_ENCRYPTION_KEYS", "local-reports-1:" + randomKey(random));
+        keys.put("TENANTGATE_REPORTS_ENCRYPTION_ACTIVE_KEY_ID", "local-reports-1");
         keys.put("TENANTGATE_IDENTITY_ENCRYPTION_KEYS", "local-1:" + randomKey(random));
         keys.put("TENANTGATE_IDENTITY_ENCRYPTION_ACTIVE_KEY_ID", "local-1");
         keys.put("TENANTGATE_IDENTITY_ENCRYPTION_FINGERPRINT_KEY", randomKey(random));

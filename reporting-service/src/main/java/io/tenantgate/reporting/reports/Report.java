@@ -5,7 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import java.time.LocalDate;
@@ -46,8 +48,13 @@ public class Report {
     @Column(name = "period_end")
     public LocalDate periodEnd;
 
-    @Column(nullable = false)
-    public String content;
+    /** The canonical JSON content, sealed at rest and bound to this report. */
+    @Column(name = "content", nullable = false)
+    String sealedContent;
+
+    /** The canonical JSON content, opened when the report is loaded; changed only through {@link #write}. */
+    @Transient
+    private String content;
 
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
@@ -100,4 +107,20 @@ public class Report {
 
     @Version
     public long version;
+
+    /** The canonical JSON content, exactly as hashed and signed. */
+    public String content() {
+        return content;
+    }
+
+    /** Sets the content (canonical JSON; the report's id set first), sealed at once so that it is what gets stored. */
+    void write(String canonicalJson) {
+        content = canonicalJson;
+        sealedContent = ReportContentSeal.current().seal(canonicalJson, id);
+    }
+
+    @PostLoad
+    void openContent() {
+        content = ReportContentSeal.current().open(sealedContent, id);
+    }
 }

@@ -24,13 +24,13 @@ public record ReportDocument(UUID id, ReportType type, ReportStatus status, UUID
         return new ReportDocument(r.id, r.type, r.status, r.amends, r.obligationId, r.customerId, r.customerCountry,
                 r.periodStart, r.periodEnd, r.createdAt, r.createdBy, r.approvedBy, r.approvedAt, r.submittedAt, r.submittedBy, r.contentHash, r.keyId,
                 r.signature, r.signature == null ? null : ReportService.signedPayload(r), r.acknowledgementId,
-                r.rejectionReason, r.decidedAt, r.version, CanonicalJson.read(r.content));
+                r.rejectionReason, r.decidedAt, r.version, CanonicalJson.read(r.content()));
     }
 
-    /** The report without its content (the customer's personal data), nor the signed payload that embeds it. */
+    /** The report without its content (the customer's personal data); its hash and signature stay. */
     public ReportDocument withoutContent() {
         return new ReportDocument(id, type, status, amends, obligationId, customerId, customerCountry, periodStart, periodEnd,
-                createdAt, createdBy, approvedBy, approvedAt, submittedAt, submittedBy, contentHash, keyId, signature, null,
+                createdAt, createdBy, approvedBy, approvedAt, submittedAt, submittedBy, contentHash, keyId, signature, signedPayload,
                 acknowledgementId, rejectionReason, decidedAt, version, null);
     }
 }

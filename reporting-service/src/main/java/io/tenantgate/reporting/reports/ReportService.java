@@ -111,7 +111,7 @@ public class ReportService {
                 ? runContent(report, obligation(report.obligationId), fetchCustomer(report.customerId))
                 : periodicContent(report.type, report.periodStart, report.periodEnd);
         if (report.amends != null) {
-            Map<String, Object> previous = CanonicalJson.read(report.content);
+            Map<String, Object> previous = CanonicalJson.read(report.content());
             content = ReportContents.amending(content, report.amends.toString(), (String) previous.get("amendmentReason"));
         }
         setContent(report, content);
@@ -213,7 +213,7 @@ public class ReportService {
     @Transactional
     public Verification verify(UUID id, String actor, boolean regulator) {
         Report report = read(id, actor, regulator, "verification");
-        boolean hashMatches = CanonicalJson.sha256(report.content).equals(report.contentHash);
+        boolean hashMatches = CanonicalJson.sha256(report.content()).equals(report.contentHash);
         if (report.signature == null) {
             return new Verification(report.id, hashMatches, false, null, "not signed: the report is a draft");
         }
@@ -281,8 +281,8 @@ public class ReportService {
     }
 
     private static void setContent(Report report, Map<String, Object> content) {
-        report.content = CanonicalJson.write(content);
-        report.contentHash = CanonicalJson.sha256(report.content);
+        report.write(CanonicalJson.write(content));
+        report.contentHash = CanonicalJson.sha256(report.content());
     }
 
     private ReportObligation obligation(long id) {

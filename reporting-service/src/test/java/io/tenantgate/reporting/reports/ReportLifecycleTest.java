@@ -32,6 +32,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Obligations from detections, drafting from the CIP record, submission, signing, amendment and filing. */
@@ -49,6 +51,9 @@ class ReportLifecycleTest {
 
     @Inject
     EventIntakeService events;
+
+    @Inject
+    ReportContentSeal contentSeal;
 
     @Test
     void aForeignCustomersRunOwesAReportDueFifteenDaysAfterKnowledgeDraftedFromTheCipRecord() {
@@ -78,6 +83,13 @@ class ReportLifecycleTest {
                 .body("content.trainingRun.clusters[0].maxAccelerators", equalTo(100_000))
                 .body("content.trainingRun.dataType", equalTo("not primarily biological sequence data"))
                 .body("signature", equalTo(null));
+
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) entities
+                .createNativeQuery("select content from report where id = ?1").setParameter(1, draft).getSingleResult());
+        assertTrue(stored.startsWith("v2:test-1:"), "the content is sealed at rest: " + stored.substring(0, 20));
+        assertFalse(stored.contains("Kestrel") || stored.contains("203.0.113.7"), "no personal data in the column");
+        assertThrows(IllegalStateException.class, () -> contentSeal.open(stored, UUID.randomUUID()),
+                "a content copied onto another report does not open there");
     }
 
     /** The operator runs the filing (redraft, submit) from the report's metadata; its content is for supervisors. */
@@ -94,8 +106,7 @@ class ReportLifecycleTest {
                 .body("status", equalTo("DRAFT"))
                 .body("customerCountry", equalTo("DE"))
                 .body("contentHash", notNullValue())
-                .body("content", equalTo(null))
-                .body("signedPayload", equalTo(null));
+                .body("content", equalTo(null));
         given().when().get("/api/v1/reports/" + draft + "/verification").then().statusCode(200);
     }
 
