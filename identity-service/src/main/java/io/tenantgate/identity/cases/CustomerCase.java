@@ -120,6 +120,9 @@ public class CustomerCase {
      * column changes with it and is what gets stored.
      */
     public void declare(CaseRequest declared) {
+        if (declared != null && declared.equals(profile) && sealedProfile != null) {
+            return; // unchanged: the stored value stays (the re-sealing job moves it to a new key)
+        }
         profile = declared;
         sealedProfile = declared == null ? null : CaseProfileSeal.current().seal(declared, id);
     }

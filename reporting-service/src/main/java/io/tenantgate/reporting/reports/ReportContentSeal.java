@@ -1,6 +1,7 @@
 package io.tenantgate.reporting.reports;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.runtime.Startup;
 import io.tenantgate.reporting.config.EncryptionConfig;
 import io.tenantgate.sealing.FieldCipher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * plain canonical JSON and are still read. The content hash and signature are over the plain content, as filed.
  */
 @ApplicationScoped
+@Startup // a missing or malformed key stops the service at start, not at the first report
 public class ReportContentSeal {
 
     static final String COLUMN = "report.content";
