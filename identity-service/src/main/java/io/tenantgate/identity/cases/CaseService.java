@@ -10,7 +10,6 @@ import io.tenantgate.identity.outbox.CaseEvents;
 import io.tenantgate.identity.config.IdentityConfig;
 import io.tenantgate.identity.evidence.EvidenceRepository;
 import io.tenantgate.decision.person.PersonDeterminer;
-import io.tenantgate.decision.person.PersonStatus;
 import io.tenantgate.decision.risk.Decision;
 import io.tenantgate.decision.risk.RiskAssessment;
 import io.tenantgate.decision.risk.RiskEngine;
