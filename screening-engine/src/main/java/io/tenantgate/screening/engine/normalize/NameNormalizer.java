@@ -30,7 +30,7 @@ public final class NameNormalizer {
         boolean organisation = type == EntryType.ENTITY || type == EntryType.VESSEL || type == EntryType.AIRCRAFT;
         boolean individual = type == EntryType.INDIVIDUAL;
         // zero-width spaces and joiners, soft hyphens, direction marks: invisible, so never a word break
-        String visible = FORMAT_CHARACTERS.matcher(name).replaceAll("");
+        String visible = hasFormatCharacter(name) ? FORMAT_CHARACTERS.matcher(name).replaceAll("") : name;
         String ascii = Transliteration.toAscii(visible, individual).toUpperCase(Locale.ROOT);
         boolean syllabic = NameScript.isSyllabic(name);
         List<String> words = NumberWords.toDigits(tokenize(organisation ? ascii : inReadingOrder(ascii)));
@@ -55,6 +55,18 @@ public final class NameNormalizer {
     }
 
     private static final java.util.regex.Pattern FORMAT_CHARACTERS = java.util.regex.Pattern.compile("\\p{Cf}+");
+
+    /** A scan without allocation: nearly no name has one, and every screened name passes here. */
+    private static boolean hasFormatCharacter(String name) {
+        for (int i = 0; i < name.length(); ) {
+            int codePoint = name.codePointAt(i);
+            if (Character.getType(codePoint) == Character.FORMAT) {
+                return true;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return false;
+    }
 
     private static final java.util.Set<String> ARABIC_ARTICLES = java.util.Set.of("AL", "EL", "UL", "AR", "AS", "AD",
             "AN", "AT", "AZ", "ASH", "ATH", "ADH", "ADD", "ASS");
