@@ -53,6 +53,8 @@ class RoleMatrixIT {
     private static final Pattern PROTO_SERVICE = Pattern.compile("service\\s+(\\w+)Service\\s*\\{([^}]*)}");
     private static final Pattern PROTO_RPC = Pattern.compile("rpc\\s+(\\w+)\\s*\\(\\s*(stream\\s+)?[\\w.]+\\s*\\)\\s*returns\\s*\\(\\s*(stream\\s+)?");
 
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
     private static TenantgateSuite suite;
     private static Matrix matrix;
     /** The token each caller presents, by caller name (principals of the table, and the refused kinds). */
@@ -266,9 +268,14 @@ class RoleMatrixIT {
         CompletableFuture<Status> ended = new CompletableFuture<>();
         Metadata headers = new Metadata();
         if (token != null) {
-            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+            headers.put(AUTHORIZATION, "Bearer " + token);
         }
         call.start(new ClientCall.Listener<>() {
+            @Override
+            public void onHeaders(Metadata answerHeaders) {
+                failIfEchoed(answerHeaders);
+            }
+
             @Override
             public void onMessage(byte[] message) {
                 ended.complete(Status.OK);
@@ -277,7 +284,15 @@ class RoleMatrixIT {
 
             @Override
             public void onClose(Status status, Metadata trailers) {
+                failIfEchoed(trailers);
                 ended.complete(status);
+            }
+
+            /** A refusal must not send the caller's token back (its request headers used to be its trailers). */
+            private void failIfEchoed(Metadata answer) {
+                if (answer.containsKey(AUTHORIZATION)) {
+                    ended.complete(Status.INTERNAL.withDescription("the answer carries the caller's authorization header"));
+                }
             }
         }, headers);
         call.request(1);

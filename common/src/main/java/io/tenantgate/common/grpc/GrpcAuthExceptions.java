@@ -8,6 +8,8 @@ import io.quarkus.grpc.auth.AuthExceptionHandler;
 import io.quarkus.grpc.auth.AuthExceptionHandlerProvider;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -28,11 +30,23 @@ public class GrpcAuthExceptions implements AuthExceptionHandlerProvider {
                                                            Metadata metadata) {
         return new AuthExceptionHandler<>(listener, call, metadata) {
             @Override
-            protected void handleException(Throwable failure, ServerCall<Q, A> serverCall, Metadata trailers) {
+            protected void handleException(Throwable failure, ServerCall<Q, A> serverCall, Metadata requestHeaders) {
                 if (failure instanceof AuthenticationException || failure instanceof SecurityException) {
-                    serverCall.close(status(failure), trailers);
+                    // Fresh trailers: the request's headers (its bearer token among them) are not sent back. On
+                    // the event loop and not once cancelled, for the reason EventLoopAnswers gives.
+                    Runnable refuse = () -> {
+                        if (!serverCall.isCancelled()) {
+                            serverCall.close(status(failure), new Metadata());
+                        }
+                    };
+                    Context context = Vertx.currentContext();
+                    if (context != null && !Context.isOnEventLoopThread()) {
+                        context.runOnContext(ignored -> refuse.run());
+                    } else {
+                        refuse.run();
+                    }
                 } else {
-                    super.handleException(failure, serverCall, trailers);
+                    super.handleException(failure, serverCall, requestHeaders);
                 }
             }
         };

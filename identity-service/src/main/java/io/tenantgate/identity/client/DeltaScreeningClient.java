@@ -1,5 +1,6 @@
 package io.tenantgate.identity.client;
 
+import com.google.protobuf.CodedOutputStream;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
@@ -28,6 +29,8 @@ import java.util.UUID;
 public class DeltaScreeningClient implements DeltaScreener {
 
     static final int BATCH = 500;
+    /** A quarter of the 4 MiB a gRPC message may have ({@code tenantgate.grpc.max-message-size}). */
+    static final int BATCH_BYTES = 1 << 20;
     /** A wait that grows with the work: one customer at sign-up waits seconds, a chunk of thousands minutes. */
     private static final Duration TIMEOUT_BASE = Duration.ofSeconds(3);
     private static final Duration TIMEOUT_PER_SUBJECT = Duration.ofMillis(50);
@@ -47,15 +50,7 @@ public class DeltaScreeningClient implements DeltaScreener {
         if (subjects.isEmpty()) {
             return matched;
         }
-        List<ScreenAgainstChangeRequest> batches = new ArrayList<>();
-        for (int from = 0; from < subjects.size(); from += BATCH) {
-            ScreenAgainstChangeRequest.Builder batch = ScreenAgainstChangeRequest.newBuilder().setChangeId(changeId)
-                    .setBatchId(String.valueOf(from));
-            for (Subject subject : subjects.subList(from, Math.min(subjects.size(), from + BATCH))) {
-                batch.addSubjects(subject(subject));
-            }
-            batches.add(batch.build());
-        }
+        List<ScreenAgainstChangeRequest> batches = batches(changeId, subjects);
         List<ScreenAgainstChangeResponse> answers = answers(batches, subjects.size());
         if (answers.size() != batches.size()) {
             throw new IllegalStateException("screening-service answered " + answers.size() + " of " + batches.size()
@@ -68,6 +63,35 @@ public class DeltaScreeningClient implements DeltaScreener {
             }
         }
         return matched;
+    }
+
+    /**
+     * The subjects in batches of at most {@link #BATCH} subjects and {@link #BATCH_BYTES} bytes, so that a batch of
+     * customers with many owners stays well inside the largest gRPC message a service accepts. Each batch is named
+     * by the position of its first subject.
+     */
+    static List<ScreenAgainstChangeRequest> batches(long changeId, List<Subject> subjects) {
+        List<ScreenAgainstChangeRequest> batches = new ArrayList<>();
+        ScreenAgainstChangeRequest.Builder batch = null;
+        int bytes = 0;
+        for (int position = 0; position < subjects.size(); position++) {
+            ChangeSubject subject = subject(subjects.get(position));
+            int size = CodedOutputStream.computeMessageSize(ScreenAgainstChangeRequest.SUBJECTS_FIELD_NUMBER, subject);
+            if (batch != null && (batch.getSubjectsCount() == BATCH || bytes + size > BATCH_BYTES)) {
+                batches.add(batch.build());
+                batch = null;
+            }
+            if (batch == null) {
+                batch = ScreenAgainstChangeRequest.newBuilder().setChangeId(changeId).setBatchId(String.valueOf(position));
+                bytes = 0;
+            }
+            batch.addSubjects(subject);
+            bytes += size;
+        }
+        if (batch != null) {
+            batches.add(batch.build());
+        }
+        return batches;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import io.tenantgate.common.grpc.EventLoopAnswers;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.identity.cases.CaseService;
@@ -31,6 +32,7 @@ import io.tenantgate.proto.identity.v1.AccessEvent;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * gRPC face of identity-service: the CIP record reporting-service puts into a report. Only reporting-service
@@ -55,11 +57,15 @@ public class IdentityGrpcService extends IdentityServiceGrpc.IdentityServiceImpl
     }
 
     @Override
-    public void getCipRecord(GetCipRecordRequest request, StreamObserver<CipRecord> response) {
+    public void getCipRecord(GetCipRecordRequest request, StreamObserver<CipRecord> call) {
+        StreamObserver<CipRecord> response = EventLoopAnswers.of(call);
         try {
-            CustomerCase found = cases.find(request.getCustomerId(), request.getAccountId())
-                    .orElseThrow(() -> Status.NOT_FOUND.withDescription("no customer with that id or account id")
-                            .asRuntimeException());
+            Optional<CustomerCase> known = cases.find(request.getCustomerId(), request.getAccountId());
+            if (known.isEmpty()) {
+                response.onError(Status.NOT_FOUND.withDescription("no customer with that id or account id").asRuntimeException());
+                return;
+            }
+            CustomerCase found = known.get();
             OffsetDateTime since = request.hasAccessEventsSince() ? OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(
                     request.getAccessEventsSince().getSeconds(), request.getAccessEventsSince().getNanos()),
                     java.time.ZoneOffset.UTC) : null;

@@ -3,6 +3,7 @@ package io.tenantgate.identity.client;
 import io.tenantgate.identity.cases.CaseRequest;
 import io.tenantgate.proto.screening.v1.ChangeSubject;
 import io.tenantgate.proto.screening.v1.Party;
+import io.tenantgate.proto.screening.v1.ScreenAgainstChangeRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,5 +38,35 @@ class DeltaScreeningClientTest {
                         + " " + number.getIssuingCountry())
                 .containsExactly("email ops@bluewater.example ", "passport X1234567 AE",
                         "digital currency address 0x8576acc5c05d6ce88f4e49bf65bdf0c62f91353c ");
+    }
+
+    /** Batches hold at most 500 subjects and a megabyte, whatever the customers' owners, and keep every subject in order. */
+    @Test
+    void batchesStayWellInsideTheLargestGrpcMessage() {
+        List<CaseRequest.Owner> owners = java.util.stream.IntStream.range(0, 150).mapToObj(i -> new CaseRequest.Owner(
+                CaseRequest.Kind.ORGANIZATION, "Holding Company Number " + i + " " + "x".repeat(200), null, List.of("AE"),
+                List.of(), 0.5, false, List.of())).toList();
+        List<DeltaScreener.Subject> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            CaseRequest customer = new CaseRequest(CaseRequest.Kind.ORGANIZATION, "Customer " + i, List.of(), null,
+                    List.of("AE"), List.of(), List.of(), List.of(), List.of(), null, i < 100 ? owners : List.of());
+            subjects.add(new DeltaScreener.Subject(UUID.randomUUID(), customer, List.of()));
+        }
+
+        List<ScreenAgainstChangeRequest> batches = DeltaScreeningClient.batches(7, subjects);
+
+        assertThat(batches).allSatisfy(batch -> {
+            assertThat(batch.getSubjectsCount()).isBetween(1, DeltaScreeningClient.BATCH);
+            assertThat(batch.getSerializedSize()).isLessThanOrEqualTo(DeltaScreeningClient.BATCH_BYTES + 64);
+            assertThat(batch.getChangeId()).isEqualTo(7);
+        });
+        assertThat(batches.size()).isGreaterThan(3); // the first hundred customers alone are several megabytes
+        assertThat(batches.stream().flatMap(batch -> batch.getSubjectsList().stream()).map(ChangeSubject::getSubjectId))
+                .containsExactlyElementsOf(subjects.stream().map(subject -> subject.caseId().toString()).toList());
+        int position = 0;
+        for (ScreenAgainstChangeRequest batch : batches) {
+            assertThat(batch.getBatchId()).isEqualTo(String.valueOf(position));
+            position += batch.getSubjectsCount();
+        }
     }
 }

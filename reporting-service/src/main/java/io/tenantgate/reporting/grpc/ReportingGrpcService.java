@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.common.annotation.Blocking;
+import io.tenantgate.common.grpc.EventLoopAnswers;
 import io.tenantgate.proto.reporting.v1.RecordEventsRequest;
 import io.tenantgate.proto.reporting.v1.RecordEventsResponse;
 import io.tenantgate.proto.reporting.v1.ReportUsageResponse;
@@ -42,7 +43,8 @@ public class ReportingGrpcService extends ReportingServiceGrpc.ReportingServiceI
     @Override
     @Blocking
     @RolesAllowed("identity-service")
-    public void recordEvents(RecordEventsRequest request, StreamObserver<RecordEventsResponse> response) {
+    public void recordEvents(RecordEventsRequest request, StreamObserver<RecordEventsResponse> call) {
+        StreamObserver<RecordEventsResponse> response = EventLoopAnswers.of(call);
         List<ComplianceEvent> batch;
         try {
             batch = EventMapping.toEntities(request.getEventsList());

@@ -7,6 +7,7 @@ import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.common.annotation.Blocking;
+import io.tenantgate.common.grpc.EventLoopAnswers;
 import io.tenantgate.common.grpc.RoleGatedStream;
 import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.proto.screening.v1.BatchError;
@@ -62,7 +63,8 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
     @Override
     @Blocking
     @RolesAllowed(CALLER)
-    public void screen(ScreenRequest request, StreamObserver<ScreenResponse> response) {
+    public void screen(ScreenRequest request, StreamObserver<ScreenResponse> call) {
+        StreamObserver<ScreenResponse> response = EventLoopAnswers.of(call);
         try {
             response.onNext(ProtoMapping.toResponse(screenValid(request)));
             response.onCompleted();
@@ -102,7 +104,8 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
     @Override
     @Blocking
     @RolesAllowed(CALLER)
-    public void getListStatus(GetListStatusRequest request, StreamObserver<GetListStatusResponse> response) {
+    public void getListStatus(GetListStatusRequest request, StreamObserver<GetListStatusResponse> call) {
+        StreamObserver<GetListStatusResponse> response = EventLoopAnswers.of(call);
         if (!index.ready()) {
             response.onError(Status.UNAVAILABLE.withDescription("no restricted-party list is loaded yet").asRuntimeException());
             return;
@@ -129,7 +132,7 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
     @Blocking
     @RolesAllowed(CALLER)
     public void watchListChanges(WatchListChangesRequest request, StreamObserver<ListChange> response) {
-        new ListChangeStream((ServerCallStreamObserver<ListChange>) response, changes, index)
+        new ListChangeStream(EventLoopAnswers.of(response), changes, index)
                 .start(request.getAfterChangeId());
     }
 
@@ -143,7 +146,8 @@ public class ScreeningGrpcService extends ScreeningServiceGrpc.ScreeningServiceI
      */
     @Override
     @Blocking
-    public StreamObserver<ScreenAgainstChangeRequest> screenAgainstChange(StreamObserver<ScreenAgainstChangeResponse> response) {
+    public StreamObserver<ScreenAgainstChangeRequest> screenAgainstChange(StreamObserver<ScreenAgainstChangeResponse> call) {
+        StreamObserver<ScreenAgainstChangeResponse> response = EventLoopAnswers.of(call);
         // Not @RolesAllowed: on a bidirectional stream its refusal is lost and the call stays open until the
         // caller's deadline; checked here instead (a worker thread, where resolving the caller may block).
         Status refusal;
