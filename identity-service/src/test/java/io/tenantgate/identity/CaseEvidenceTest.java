@@ -13,7 +13,11 @@ import io.tenantgate.identity.cases.CaseService;
 import io.tenantgate.identity.cases.CustomerCase;
 import io.tenantgate.identity.client.ScreeningSummary;
 import io.tenantgate.decision.risk.Decision;
+import io.tenantgate.identity.secrets.FingerprintRekeyer;
 import io.tenantgate.identity.verification.CheckDigits;
+import io.tenantgate.identity.verification.Fingerprint;
+import io.tenantgate.identity.verification.IdentifierKind;
+import io.tenantgate.identity.verification.IdentityFingerprinter;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,9 @@ class CaseEvidenceTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    FingerprintRekeyer rekeyer;
 
     @Test
     void aPassportIsCheckedSealedAndShownMasked() {
@@ -119,6 +126,43 @@ class CaseEvidenceTest {
         String reasons = String.join("; ", QuarkusTransaction.requiringNew().call(() ->
                 entities.find(CustomerCase.class, second).reasons));
         assertTrue(reasons.contains("identity.duplicate"), reasons);
+    }
+
+    /**
+     * After the fingerprint key changes, fingerprints made under the retired key are made again from the sealed
+     * numbers, so the same passport given before and after the rotation is still a duplicate identity.
+     */
+    @Test
+    void fingerprintsUnderARetiredKeyAreMadeAgainUnderTheActiveOne() {
+        String number = "RK" + (1_000_000 + (int) (Math.random() * 8_000_000));
+        UUID before = approvedCase("Joao Silva");
+        given().contentType("application/json").body(passport(number, "SILVA<<JOAO", "850412"))
+                .when().post("/api/v1/customers/" + before + "/documents").then().statusCode(201);
+        given().contentType("application/json").body(Map.of("type", "BANK_ACCOUNT",
+                        "identifier", "PT50 0002 0123 1234 5678 9015 4", "sourceOfFunds", "salary"))
+                .when().post("/api/v1/customers/" + before + "/payment-instruments").then().statusCode(201);
+        IdentityFingerprinter retired = new IdentityFingerprinter("test-retired-fp", new byte[32]);
+        QuarkusTransaction.requiringNew().run(() -> {
+            setFingerprint("identity_document", before, retired.fingerprint(IdentifierKind.DOCUMENT, "PT", number));
+            setFingerprint("payment_instrument", before,
+                    retired.fingerprint(IdentifierKind.BANK_ACCOUNT, null, "PT50 0002 0123 1234 5678 9015 4"));
+        });
+
+        Map<String, Integer> made = rekeyer.rekeyAll();
+        assertTrue(made.get("identity_document") >= 1 && made.get("payment_instrument") >= 1, made.toString());
+        assertEquals(Map.of("identity_document", 0, "payment_instrument", 0), rekeyer.rekeyAll(), "nothing is left");
+        assertEquals(List.of("test-fp"), entities.createNativeQuery("select distinct fingerprint_key_id from"
+                + " identity_document where case_id = ?1").setParameter(1, before).getResultList());
+        UUID after = approvedCase("Joao Silva");
+        given().contentType("application/json").body(passport(number, "SILVA<<JOAO", "850412"))
+                .when().post("/api/v1/customers/" + after + "/documents").then().statusCode(201);
+        assertEquals(Decision.REVIEW, decision(after), "the passport held before the rotation is found again");
+    }
+
+    private void setFingerprint(String table, UUID caseId, Fingerprint fingerprint) {
+        entities.createNativeQuery("update " + table + " set fingerprint = ?1, fingerprint_key_id = ?2 where case_id = ?3")
+                .setParameter(1, fingerprint.value()).setParameter(2, fingerprint.keyId()).setParameter(3, caseId)
+                .executeUpdate();
     }
 
     @Test

@@ -126,7 +126,7 @@ public class EvidenceService {
     }
 
     private static Optional<IdentifierKind> checkPayment(CaseRequest profile, PaymentRequest request) {
-        Optional<IdentifierKind> kind = identifierKind(request.type());
+        Optional<IdentifierKind> kind = request.type().identifierKind();
         if (kind.isPresent() == (request.identifier() == null || request.identifier().isBlank())) {
             throw ProblemException.invalidField("identifier", kind.isPresent()
                     ? "required for a " + request.type().name().toLowerCase(Locale.ROOT)
@@ -319,15 +319,6 @@ public class EvidenceService {
                 return List.of(CheckResult.notApplicable("payment.format", "wallet addresses are not checked"));
             }
         }
-    }
-
-    private static Optional<IdentifierKind> identifierKind(PaymentInstrument.Type type) {
-        return switch (type) {
-            case CARD -> Optional.of(IdentifierKind.CARD);
-            case BANK_ACCOUNT -> Optional.of(IdentifierKind.BANK_ACCOUNT);
-            case CRYPTO_WALLET -> Optional.of(IdentifierKind.CRYPTO_WALLET);
-            case INVOICE -> Optional.empty();
-        };
     }
 
     /** The number without spaces and punctuation; one made of punctuation alone is no number. */

@@ -1,6 +1,7 @@
 package io.tenantgate.identity.evidence;
 
 import io.tenantgate.decision.signals.CheckResult;
+import io.tenantgate.identity.verification.IdentifierKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A means of payment of one of the customer's accounts, with the declared source of funds. */
@@ -19,7 +21,19 @@ import java.util.UUID;
 @Table(name = "payment_instrument")
 public class PaymentInstrument {
 
-    public enum Type { CARD, BANK_ACCOUNT, CRYPTO_WALLET, INVOICE }
+    public enum Type {
+        CARD, BANK_ACCOUNT, CRYPTO_WALLET, INVOICE;
+
+        /** How this type's identifier is fingerprinted; an invoice has none. */
+        public Optional<IdentifierKind> identifierKind() {
+            return switch (this) {
+                case CARD -> Optional.of(IdentifierKind.CARD);
+                case BANK_ACCOUNT -> Optional.of(IdentifierKind.BANK_ACCOUNT);
+                case CRYPTO_WALLET -> Optional.of(IdentifierKind.CRYPTO_WALLET);
+                case INVOICE -> Optional.empty();
+            };
+        }
+    }
 
     @Id
     public UUID id;

@@ -29,6 +29,11 @@ public final class IdentityFingerprinter {
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
     }
 
+    /** The key fingerprints are made under now; fingerprints under another key are made again (see the re-keying job). */
+    public String keyId() {
+        return keyId;
+    }
+
     /**
      * @param issuingCountry ISO alpha-2; required for documents (numbers repeat across countries), ignored otherwise
      */
