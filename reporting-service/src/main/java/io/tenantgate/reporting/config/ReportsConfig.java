@@ -35,6 +35,13 @@ public interface ReportsConfig {
     @WithDefault("10m")
     Duration identityRetryMax();
 
+    /**
+     * How long a report's content (the customer's personal data) is kept once the regulator acknowledged or rejected
+     * it, or, for a draft never submitted, once it was drafted; then retention erases it (five years by default).
+     */
+    @WithDefault("1826d")
+    Duration retentionAfterDecision();
+
     /** Version of the provider's CIP stated in the annual certification. */
     @WithDefault("1")
     String cipProgramVersion();

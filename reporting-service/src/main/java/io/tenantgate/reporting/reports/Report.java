@@ -48,13 +48,17 @@ public class Report {
     @Column(name = "period_end")
     public LocalDate periodEnd;
 
-    /** The canonical JSON content, sealed at rest and bound to this report. */
-    @Column(name = "content", nullable = false)
+    /** The canonical JSON content, sealed at rest and bound to this report; null once erased under retention. */
+    @Column(name = "content")
     String sealedContent;
 
     /** The canonical JSON content, opened when the report is loaded; changed only through {@link #write}. */
     @Transient
     private String content;
+
+    /** When retention erased the content; the hash and the signature are kept. */
+    @Column(name = "content_erased_at")
+    public OffsetDateTime contentErasedAt;
 
     @Column(name = "content_hash", nullable = false)
     public String contentHash;
@@ -108,9 +112,16 @@ public class Report {
     @Version
     public long version;
 
-    /** The canonical JSON content, exactly as hashed and signed. */
+    /** The canonical JSON content, exactly as hashed and signed; null once erased under retention. */
     public String content() {
         return content;
+    }
+
+    /** Erases the content (retention); what proves it was filed, its hash and signature, stays. */
+    void eraseContent(OffsetDateTime at) {
+        content = null;
+        sealedContent = null;
+        contentErasedAt = at;
     }
 
     /** Sets the content (canonical JSON; the report's id set first), sealed at once so that it is what gets stored. */
@@ -121,6 +132,6 @@ public class Report {
 
     @PostLoad
     void openContent() {
-        content = ReportContentSeal.current().open(sealedContent, id);
+        content = sealedContent == null ? null : ReportContentSeal.current().open(sealedContent, id);
     }
 }

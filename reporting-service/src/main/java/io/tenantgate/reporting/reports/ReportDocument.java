@@ -18,19 +18,20 @@ public record ReportDocument(UUID id, ReportType type, ReportStatus status, UUID
                              OffsetDateTime submittedAt, String submittedBy,
                              String contentHash, String keyId, String signature, String signedPayload,
                              String acknowledgementId, String rejectionReason, OffsetDateTime decidedAt, long version,
-                             Map<String, Object> content) {
+                             OffsetDateTime contentErasedAt, Map<String, Object> content) {
 
     public static ReportDocument of(Report r) {
         return new ReportDocument(r.id, r.type, r.status, r.amends, r.obligationId, r.customerId, r.customerCountry,
                 r.periodStart, r.periodEnd, r.createdAt, r.createdBy, r.approvedBy, r.approvedAt, r.submittedAt, r.submittedBy, r.contentHash, r.keyId,
                 r.signature, r.signature == null ? null : ReportService.signedPayload(r), r.acknowledgementId,
-                r.rejectionReason, r.decidedAt, r.version, CanonicalJson.read(r.content()));
+                r.rejectionReason, r.decidedAt, r.version, r.contentErasedAt,
+                r.content() == null ? null : CanonicalJson.read(r.content()));
     }
 
     /** The report without its content (the customer's personal data); its hash and signature stay. */
     public ReportDocument withoutContent() {
         return new ReportDocument(id, type, status, amends, obligationId, customerId, customerCountry, periodStart, periodEnd,
                 createdAt, createdBy, approvedBy, approvedAt, submittedAt, submittedBy, contentHash, keyId, signature, signedPayload,
-                acknowledgementId, rejectionReason, decidedAt, version, null);
+                acknowledgementId, rejectionReason, decidedAt, version, contentErasedAt, null);
     }
 }

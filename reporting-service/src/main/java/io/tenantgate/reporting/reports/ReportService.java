@@ -213,13 +213,23 @@ public class ReportService {
     @Transactional
     public Verification verify(UUID id, String actor, boolean regulator) {
         Report report = read(id, actor, regulator, "verification");
+        if (report.contentErasedAt != null) {
+            // The signature covers the content hash, so it still proves what was filed; the content cannot be checked.
+            Ed25519Keys.Verification signature = report.signature == null ? null
+                    : keys.verify(signedPayload(report), report.signature, report.keyId);
+            return new Verification(report.id, false, signature != null && signature.valid(), report.keyId,
+                    "content erased under retention on " + report.contentErasedAt.toLocalDate()
+                            + "; the content hash and the signature over it are kept"
+                            + (signature == null ? " (never signed: the report was a draft)" : ": " + signature.detail()),
+                    report.contentErasedAt);
+        }
         boolean hashMatches = CanonicalJson.sha256(report.content()).equals(report.contentHash);
         if (report.signature == null) {
-            return new Verification(report.id, hashMatches, false, null, "not signed: the report is a draft");
+            return new Verification(report.id, hashMatches, false, null, "not signed: the report is a draft", null);
         }
         Ed25519Keys.Verification signature = keys.verify(signedPayload(report), report.signature, report.keyId);
         return new Verification(report.id, hashMatches, signature.valid() && hashMatches, report.keyId,
-                hashMatches ? signature.detail() : "content does not match its hash");
+                hashMatches ? signature.detail() : "content does not match its hash", null);
     }
 
     /**
@@ -247,6 +257,10 @@ public class ReportService {
 
     private Report changeable(UUID id, long expectedVersion) {
         Report report = get(id);
+        if (report.contentErasedAt != null) {
+            throw ProblemException.conflict("report " + id + " had its content erased under retention on "
+                    + report.contentErasedAt.toLocalDate() + "; draft a new report instead");
+        }
         if (report.status != ReportStatus.DRAFT) {
             throw ProblemException.conflict("report " + id + " is " + report.status
                     + " and can no longer change; file an amendment instead");
@@ -306,7 +320,8 @@ public class ReportService {
     public record ReportPage(List<Report> items, long total, int page, int size) {
     }
 
+    /** @param contentErasedAt when retention erased the content (then the hash cannot be checked), else null */
     public record Verification(UUID reportId, boolean contentHashMatches, boolean signatureValid, String keyId,
-                               String detail) {
+                               String detail, OffsetDateTime contentErasedAt) {
     }
 }

@@ -118,7 +118,12 @@ public class ReportResource {
         metadata.put("Ed25519 signature", doc.signature());
         metadata.put("Acknowledgement", doc.acknowledgementId());
         metadata.put("Rejection reason", doc.rejectionReason());
-        byte[] pdf = ReportPdf.render("TenantGate report " + doc.type(), metadata, doc.content());
+        if (doc.contentErasedAt() != null) {
+            metadata.put("Content", "erased under retention on " + doc.contentErasedAt().toLocalDate()
+                    + "; the hash and the signature above are kept");
+        }
+        byte[] pdf = ReportPdf.render("TenantGate report " + doc.type(), metadata,
+                doc.content() == null ? Map.of() : doc.content());
         return Response.ok(pdf, PDF).header("Content-Disposition", "inline; filename=\"report-" + doc.id() + ".pdf\"").build();
     }
 

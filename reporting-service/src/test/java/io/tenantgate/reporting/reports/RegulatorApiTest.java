@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.tenantgate.common.problem.ProblemException;
 import io.tenantgate.common.testing.EmbeddedPostgresResource;
 import io.tenantgate.proto.identity.v1.PersonStatus;
 import io.tenantgate.reporting.obligations.ObligationService;
@@ -30,6 +31,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +47,9 @@ class RegulatorApiTest {
 
     @Inject
     ReportFixtures fixtures;
+
+    @Inject
+    ReportRetention retention;
 
     @Inject
     ReportService reports;
@@ -122,6 +127,53 @@ class RegulatorApiTest {
         given().when().get("/api/v1/reports/" + id + "/verification").then().statusCode(200)
                 .body("report.signatureValid", equalTo(true))
                 .body("chain.valid", equalTo(true));
+    }
+
+    /**
+     * Past its retention period a filed report loses its content (the customer's personal data) but keeps what
+     * proves it: the hash, the signature over it and the audit chain, and verification says the content is erased.
+     * A draft never submitted is erased too and can no longer change.
+     */
+    @Test
+    void pastRetentionAReportKeepsItsProofButNotItsContent() throws IOException {
+        UUID filed = filedReport("DE");
+        UUID draft = fixtures.draftOf(fixtures.decided(fixtures.reportableRun(PersonStatus.PERSON_STATUS_FOREIGN_PERSON,
+                "DE").account()).id);
+        Report before = fixtures.report(filed);
+        QuarkusTransaction.requiringNew().run(() -> {
+            entities.createNativeQuery("update report set decided_at = now() - interval '6 years' where id = ?1")
+                    .setParameter(1, filed).executeUpdate();
+            entities.createNativeQuery("update report set created_at = now() - interval '6 years' where id = ?1")
+                    .setParameter(1, draft).executeUpdate();
+        });
+
+        assertTrue(retention.eraseExpired() >= 2);
+
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) entities.createNativeQuery(
+                "select count(*) from report where id in (?1, ?2) and content is not null")
+                .setParameter(1, filed).setParameter(2, draft).getSingleResult()).longValue()));
+        given().accept("application/json").when().get("/api/v1/reports/" + filed).then().statusCode(200)
+                .body("contentHash", equalTo(before.contentHash))
+                .body("signature", equalTo(before.signature))
+                .body("content", org.hamcrest.Matchers.nullValue())
+                .body("contentErasedAt", org.hamcrest.Matchers.notNullValue());
+        given().when().get("/api/v1/reports/" + filed + "/verification").then().statusCode(200)
+                .body("report.signatureValid", equalTo(true))
+                .body("report.contentHashMatches", equalTo(false))
+                .body("report.detail", org.hamcrest.Matchers.startsWith("content erased under retention on "))
+                .body("chain.valid", equalTo(true));
+        byte[] pdf = given().accept("application/pdf").when().get("/api/v1/reports/" + filed).then().statusCode(200)
+                .extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replace("\n", " ").replace("\r", "");
+            assertTrue(text.contains("Content: erased under retention on"), text);
+            assertFalse(text.contains("Kestrel Labs"), text);
+        }
+        given().when().get("/api/v1/reports/" + filed + "/audit").then().statusCode(200)
+                .body("findAll { it.action == 'CONTENT_ERASED' }.actor", hasItem("retention"));
+        ProblemException changed = assertThrows(ProblemException.class, () -> reports.redraft(draft,
+                fixtures.report(draft).version, "sam"));
+        assertEquals(409, changed.problem().status());
     }
 
     @Test

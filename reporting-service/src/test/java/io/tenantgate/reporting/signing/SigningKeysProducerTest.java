@@ -47,6 +47,7 @@ class SigningKeysProducerTest {
             public Duration filingInterval() { return Duration.ofSeconds(10); }
             public Duration identityRetryBase() { return Duration.ofSeconds(10); }
             public Duration identityRetryMax() { return Duration.ofMinutes(10); }
+            public Duration retentionAfterDecision() { return Duration.ofDays(1826); }
             public String cipProgramVersion() { return "1"; }
             public Optional<String> signingKey() { return key; }
             public String signingKeyId() { return "reports-1"; }
