@@ -1,7 +1,7 @@
 package io.tenantgate.identity.retention;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.tenantgate.common.jobs.Batches;
 import io.tenantgate.identity.cases.CaseService;
 import io.tenantgate.identity.cases.CustomerCase;
 import io.tenantgate.identity.config.IdentityConfig;
@@ -53,13 +53,7 @@ public class RetentionJob {
     /** Erases every account closed before {@code now} minus the retention period; answers how many. */
     public int eraseExpired(OffsetDateTime now) {
         OffsetDateTime closedBefore = now.minus(config.retentionAfterClosure());
-        int total = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(() -> eraseBatch(closedBefore));
-            total += batch;
-        } while (batch == BATCH);
-        return total;
+        return Batches.untilShort(BATCH, () -> eraseBatch(closedBefore));
     }
 
     private int eraseBatch(OffsetDateTime closedBefore) {

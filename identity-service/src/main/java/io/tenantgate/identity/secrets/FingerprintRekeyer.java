@@ -1,7 +1,7 @@
 package io.tenantgate.identity.secrets;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.tenantgate.common.jobs.Batches;
 import io.tenantgate.identity.evidence.PaymentInstrument;
 import io.tenantgate.identity.verification.Fingerprint;
 import io.tenantgate.identity.verification.IdentifierKind;
@@ -66,13 +66,7 @@ public class FingerprintRekeyer {
     public Map<String, Integer> rekeyAll() {
         Map<String, Integer> made = new LinkedHashMap<>();
         for (FingerprintedTable table : TABLES) {
-            int total = 0;
-            int batch;
-            do {
-                batch = QuarkusTransaction.requiringNew().call(() -> rekeyBatch(table));
-                total += batch;
-            } while (batch == BATCH);
-            made.put(table.table(), total);
+            made.put(table.table(), Batches.untilShort(BATCH, () -> rekeyBatch(table)));
         }
         return made;
     }

@@ -1,7 +1,7 @@
 package io.tenantgate.identity.secrets;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.tenantgate.common.jobs.Batches;
 import io.tenantgate.sealing.FieldCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -54,13 +54,7 @@ public class Resealer {
     public Map<String, Integer> resealAll() {
         Map<String, Integer> moved = new LinkedHashMap<>();
         for (SealedColumn column : COLUMNS) {
-            int total = 0;
-            int batch;
-            do {
-                batch = QuarkusTransaction.requiringNew().call(() -> resealBatch(column));
-                total += batch;
-            } while (batch == BATCH);
-            moved.put(column.table() + "." + column.column(), total);
+            moved.put(column.table() + "." + column.column(), Batches.untilShort(BATCH, () -> resealBatch(column)));
         }
         return moved;
     }

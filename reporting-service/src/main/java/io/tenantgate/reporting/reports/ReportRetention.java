@@ -1,7 +1,7 @@
 package io.tenantgate.reporting.reports;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.tenantgate.common.jobs.Batches;
 import io.tenantgate.reporting.audit.AuditLog;
 import io.tenantgate.reporting.config.ReportsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,13 +49,7 @@ public class ReportRetention {
 
     /** Erases every report content past its retention period; answers how many. */
     public int eraseExpired() {
-        int total = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(this::eraseBatch);
-            total += batch;
-        } while (batch == BATCH);
-        return total;
+        return Batches.untilShort(BATCH, this::eraseBatch);
     }
 
     private int eraseBatch() {
