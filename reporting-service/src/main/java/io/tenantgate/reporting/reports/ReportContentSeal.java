@@ -34,6 +34,11 @@ public class ReportContentSeal {
         return cipher.seal(content, COLUMN, reportId.toString());
     }
 
+    /** What every content sealed now starts with; anything else is due for re-sealing. */
+    String currentPrefix() {
+        return cipher.currentPrefix();
+    }
+
     /** The plain content of a stored one: sealed for this report, or plain JSON stored before sealing existed. */
     String open(String stored, UUID reportId) {
         return FieldCipher.isSealed(stored) ? cipher.open(stored, COLUMN, reportId.toString()) : stored;

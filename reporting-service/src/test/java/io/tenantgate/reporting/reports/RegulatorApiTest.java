@@ -10,6 +10,7 @@ import io.tenantgate.proto.identity.v1.PersonStatus;
 import io.tenantgate.reporting.obligations.ObligationService;
 import io.tenantgate.reporting.obligations.ReportObligation;
 import io.tenantgate.reporting.testing.FakeRegulator;
+import io.tenantgate.sealing.FieldCipher;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,8 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -50,6 +53,9 @@ class RegulatorApiTest {
 
     @Inject
     ReportRetention retention;
+
+    @Inject
+    ReportResealer resealer;
 
     @Inject
     ReportService reports;
@@ -127,6 +133,41 @@ class RegulatorApiTest {
         given().when().get("/api/v1/reports/" + id + "/verification").then().statusCode(200)
                 .body("report.signatureValid", equalTo(true))
                 .body("chain.valid", equalTo(true));
+    }
+
+    /**
+     * After a key rotation the re-sealing job moves each stored content to the active key (and seals one stored in
+     * plain JSON before sealing existed); the content, its hash and its signature stay as they were.
+     */
+    @Test
+    void contentsUnderARetiredKeyAreMovedToTheActiveOne() {
+        UUID filed = filedReport("DE");
+        UUID draft = fixtures.draftOf(fixtures.decided(fixtures.reportableRun(PersonStatus.PERSON_STATUS_FOREIGN_PERSON,
+                "DE").account()).id);
+        String filedContent = fixtures.report(filed).content();
+        String draftContent = fixtures.report(draft).content();
+        FieldCipher retired = new FieldCipher(Map.of("test-0", new byte[32]), "test-0");
+        QuarkusTransaction.requiringNew().run(() -> {
+            storeContent(filed, retired.seal(filedContent, ReportContentSeal.COLUMN, filed.toString()));
+            storeContent(draft, draftContent);
+        });
+
+        assertTrue(resealer.resealAll() >= 2);
+
+        for (UUID id : List.of(filed, draft)) {
+            String stored = QuarkusTransaction.requiringNew().call(() -> (String) entities.createNativeQuery(
+                    "select content from report where id = ?1").setParameter(1, id).getSingleResult());
+            assertTrue(stored.startsWith("v2:test-1:"), stored);
+        }
+        assertEquals(filedContent, fixtures.report(filed).content());
+        assertEquals(draftContent, fixtures.report(draft).content());
+        given().when().get("/api/v1/reports/" + filed + "/verification").then().statusCode(200)
+                .body("report.contentHashMatches", equalTo(true)).body("report.signatureValid", equalTo(true));
+    }
+
+    private void storeContent(UUID report, String stored) {
+        entities.createNativeQuery("update report set content = ?1 where id = ?2").setParameter(1, stored)
+                .setParameter(2, report).executeUpdate();
     }
 
     /**
