@@ -173,6 +173,23 @@ class CustomerResourceTest {
         }
     }
 
+    /**
+     * A malformed id or number in the path or the query string is the caller's mistake (400 naming the parameter),
+     * as in every service; 404 means a well-formed id that does not exist.
+     */
+    @Test
+    @TestSecurity(user = "ana", roles = {"analyst", "onboarding"})
+    void aMalformedParameterIs400AndAnUnknownIdIs404() {
+        given().when().get("/api/v1/customers/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("id"))
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("must be a UUID"));
+        given().when().get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404);
+        given().when().get("/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries/seven/attempts").then().statusCode(400)
+                .body("errors[0].field", equalTo("deliveryId"));
+        given().queryParam("page", "second").when().get("/api/v1/reviews").then().statusCode(400)
+                .body("errors[0].field", equalTo("page")).body("errors[0].message", equalTo("must be a whole number"));
+    }
+
     /** Another integration client's case is not there for this one: 404 for reading, changing and adding to it. */
     @Test
     @TestSecurity(user = "other-signup-flow", roles = "onboarding")

@@ -19,7 +19,7 @@ class ListResourceTest {
         given().when().get("/api/v1/lists")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer")
+                .header("WWW-Authenticate", "Bearer realm=\"tenantgate\"")
                 .body("type", equalTo("https://tenantgate.io/problems/unauthenticated"));
     }
 

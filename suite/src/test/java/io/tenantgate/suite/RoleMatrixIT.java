@@ -143,6 +143,35 @@ class RoleMatrixIT {
         assertTrue(wrong.isEmpty(), wrong.size() + " cells differ from role-matrix.txt:\n" + String.join("\n", wrong));
     }
 
+    /**
+     * A 401 says why, as RFC 6750 has it: without a token the challenge only asks for one; an expired token is told
+     * it expired (get a new one); a token that is not genuine or not for this service is an invalid token.
+     */
+    @Test
+    void aRefusalSaysWhetherTheTokenWasMissingExpiredOrInvalid() {
+        String lists = suite.settings().serviceUrl(Service.SCREENING) + "/api/v1/lists";
+        String invalid = "401 Bearer realm=\"tenantgate\", error=\"invalid_token\", error_description=\"The bearer token is"
+                + " not valid for this service (its signature, issuer or audience)\"";
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("no token", "401 Bearer realm=\"tenantgate\"");
+        expected.put("expired", "401 Bearer realm=\"tenantgate\", error=\"invalid_token\", error_description=\"The bearer"
+                + " token has expired; get a new one\"");
+        expected.put("forged signature", invalid);
+        expected.put("signed by a stranger", invalid);
+        expected.put("another realm", invalid);
+        expected.put("identity-service/audience-reporting-service", invalid);
+        Map<String, String> answered = new LinkedHashMap<>();
+        expected.keySet().forEach(caller -> {
+            var request = given();
+            if (TOKENS.get(caller) != null) {
+                request = request.auth().oauth2(TOKENS.get(caller));
+            }
+            Response response = request.get(lists);
+            answered.put(caller, response.statusCode() + " " + response.header("WWW-Authenticate"));
+        });
+        assertEquals(expected, answered);
+    }
+
     @Test
     void everyGrpcMethodAnswersEachCallerAsTheTableSays() {
         List<String> wrong = new ArrayList<>();

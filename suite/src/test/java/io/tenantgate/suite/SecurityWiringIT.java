@@ -78,7 +78,7 @@ class SecurityWiringIT {
         String url = suite.settings().serviceUrl(service) + path;
 
         given().when().get(url).then().statusCode(401)
-                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer realm=\"tenantgate\"");
         given().auth().oauth2("not-a-token").when().get(url).then().statusCode(401);
         given().auth().oauth2(tokens.user(refused)).when().get(url).then().statusCode(403)
                 .contentType("application/problem+json").body("status", equalTo(403));

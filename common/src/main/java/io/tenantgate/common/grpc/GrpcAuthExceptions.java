@@ -8,6 +8,7 @@ import io.quarkus.grpc.auth.AuthExceptionHandler;
 import io.quarkus.grpc.auth.AuthExceptionHandlerProvider;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
+import io.tenantgate.common.problem.Unauthenticated;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,9 +64,11 @@ public class GrpcAuthExceptions implements AuthExceptionHandlerProvider {
     }
 
     static Status status(Throwable failure) {
-        boolean unauthenticated = failure instanceof AuthenticationException || failure instanceof UnauthorizedException;
-        return unauthenticated
-                ? Status.UNAUTHENTICATED.withDescription("a valid bearer token is required")
+        if (failure instanceof UnauthorizedException) {
+            return Status.UNAUTHENTICATED.withDescription(Unauthenticated.MISSING.detail());
+        }
+        return failure instanceof AuthenticationException
+                ? Status.UNAUTHENTICATED.withDescription(Unauthenticated.of(failure).detail())
                 : Status.PERMISSION_DENIED.withDescription("the token lacks a role this method requires");
     }
 }

@@ -37,6 +37,11 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return respond(e.problem().problem(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
@@ -59,10 +64,12 @@ public class ProblemExceptionMappers {
         return respond(problem, uri);
     }
 
+    /** No token: UnauthorizedException; a token that failed verification: AuthenticationFailedException. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(UriInfo uri) {
-        Problem problem = Problem.of("unauthenticated", "Unauthenticated", 401, "A valid bearer token is required");
-        return Response.fromResponse(respond(problem, uri)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    public Response unauthenticated(Exception e, UriInfo uri) {
+        Unauthenticated why = Unauthenticated.of(e instanceof AuthenticationFailedException ? e : null);
+        Problem problem = Problem.of("unauthenticated", "Unauthenticated", 401, why.detail());
+        return Response.fromResponse(respond(problem, uri)).header(HttpHeaders.WWW_AUTHENTICATE, why.challenge()).build();
     }
 
     @ServerExceptionMapper

@@ -18,7 +18,8 @@ class GrpcAuthExceptionsTest {
     void anonymousAndBadTokensAreUnauthenticated() {
         assertEquals(Status.Code.UNAUTHENTICATED, GrpcAuthExceptions.status(new UnauthorizedException()).getCode());
         assertEquals(Status.Code.UNAUTHENTICATED,
-                GrpcAuthExceptions.status(new AuthenticationFailedException("expired")).getCode());
+                GrpcAuthExceptions.status(new AuthenticationFailedException("no key")).getCode());
+        assertEquals("A bearer token is required", GrpcAuthExceptions.status(new UnauthorizedException()).getDescription());
     }
 
     @Test
