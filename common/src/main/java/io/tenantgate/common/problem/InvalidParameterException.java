@@ -17,7 +17,7 @@ public class InvalidParameterException extends BadRequestException {
         this.expectation = expectation;
     }
 
-    public ProblemException problem() {
-        return ProblemException.invalidField(parameter, expectation);
+    public Problem problem() {
+        return ProblemException.invalidField(parameter, expectation).problem();
     }
 }

@@ -38,7 +38,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
-        return respond(e.problem().problem(), uri);
+        return respond(e.problem(), uri);
     }
 
     @ServerExceptionMapper
