@@ -25,6 +25,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
@@ -80,7 +84,10 @@ public class ListResource {
     @Path("/{feed}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("operator")
-    public Response upload(@PathParam("feed") String feedName, MultipartFormDataInput form, @Context UriInfo uri) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = ListFiles.class)))
+    public Response upload(@PathParam("feed") String feedName, @Parameter(hidden = true) MultipartFormDataInput form,
+                           @Context UriInfo uri) {
         ListFeed feed = ListFeed.of(feedName).orElseThrow(() ->
                 ProblemException.invalidField("feed", "unknown list feed '" + feedName + "'; one of CSL, SDN, INTERNAL"));
         Map<String, byte[]> parts = new LinkedHashMap<>();
@@ -196,5 +203,16 @@ public class ListResource {
             return new ProposalView(p.id(), p.feed().name(), p.checksum(), p.entryCount(), p.origin(), p.proposedBy(),
                     p.proposedAt(), p.status().name(), p.decidedBy(), p.decidedAt());
         }
+    }
+
+    /** The parts of a list upload as the OpenAPI document names them: one file per part, the feed's own parts. */
+    @Schema(name = "ListFiles", description = "One file per part: CSL and INTERNAL send `file`; SDN sends `sdn` and"
+            + " optionally `add`, `alt` and `comments` (OFAC's CSV files)")
+    record ListFiles(@Schema(format = "binary", description = "CSL (the consolidated screening list CSV or JSON) or"
+                             + " INTERNAL (key,name,aliases,type,countries,dates_of_birth,ids,programs,remarks)") String file,
+                     @Schema(format = "binary", description = "SDN: sdn.csv") String sdn,
+                     @Schema(format = "binary", description = "SDN: add.csv (addresses)") String add,
+                     @Schema(format = "binary", description = "SDN: alt.csv (aliases)") String alt,
+                     @Schema(format = "binary", description = "SDN: sdn_comments.csv") String comments) {
     }
 }
